@@ -1,0 +1,643 @@
+package io.eddy.log.internal;
+
+import io.eddy.log.CorruptRecordException;
+import io.eddy.log.LogClosedException;
+import io.eddy.log.LogException;
+import io.eddy.log.LogRecord;
+import io.eddy.log.OffsetOutOfRangeException;
+import io.eddy.log.TopicConfig;
+import io.eddy.log.TopicPartition;
+import io.eddy.log.UnexpectedFileException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One partition of a topic: an ordered list of segments, the last of which is active. Appends are serialized by a
+ * lock; reads run concurrently against the published state. A writable partition recovers its active segment on
+ * open, cutting a torn or corrupt tail; a read-only one never changes a file and treats such a tail as not written
+ * yet, picking up growth through {@link #refresh()}.
+ */
+public final class PartitionLog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionLog.class);
+    private static final int MAX_READ_ATTEMPTS = 5;
+
+    private final TopicPartition tp;
+    private final Path dir;
+    private final FileChannelFactory io;
+    private final Clock clock;
+    private final boolean writable;
+    private final AppendSignal signal;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile TopicConfig config;
+    private volatile LogSegment[] segments;
+    private volatile boolean closed;
+    private volatile String failure;
+    private long unflushedRecords;
+    private long lastFlushMs;
+    private boolean dirty;
+    private String recoveryReport;
+
+    private PartitionLog(TopicPartition tp, Path dir, TopicConfig config, FileChannelFactory io, Clock clock,
+                         boolean writable, AppendSignal signal) {
+        this.tp = tp;
+        this.dir = dir;
+        this.config = config;
+        this.io = io;
+        this.clock = clock;
+        this.writable = writable;
+        this.signal = signal;
+        this.lastFlushMs = clock.millis();
+    }
+
+    /**
+     * Opens (and, if writable, creates and recovers) the partition in {@code dir}.
+     *
+     * @throws UnexpectedFileException if the directory holds a file the log did not write
+     */
+    public static PartitionLog open(TopicPartition tp, Path dir, TopicConfig config, FileChannelFactory io, Clock clock,
+                                    boolean writable, AppendSignal signal) {
+        PartitionLog log = new PartitionLog(tp, dir, config, io, clock, writable, signal);
+        try {
+            if (writable) {
+                Files.createDirectories(dir);
+                SegmentSwap.completeInterruptedSwaps(dir);
+            }
+            log.loadSegments();
+        } catch (IOException e) {
+            log.closeSegments();
+            throw new LogException("cannot open partition " + tp + " in " + dir, e);
+        } catch (RuntimeException e) {
+            log.closeSegments();
+            throw e;
+        }
+        return log;
+    }
+
+    private void loadSegments() throws IOException {
+        TreeMap<Long, Path> logs = listSegmentFiles();
+        List<LogSegment> opened = new ArrayList<>();
+        ScanBuffer scratch = new ScanBuffer(1 << 20);
+        long now = clock.millis();
+        try {
+            int i = 0;
+            for (long base : logs.keySet()) {
+                boolean last = ++i == logs.size();
+                LogSegment s = LogSegment.open(dir, base, io, writable, !last, config.indexIntervalBytes(), now, scratch);
+                opened.add(s);
+                LogSegment.ScanResult scan = s.lastScan();
+                if (!scan.clean()) {
+                    if (last && writable) {
+                        long fileSize = Files.size(s.file());
+                        recoveryReport = "recovered " + tp + ": " + scan.stopReason() + "; cut " + (fileSize - scan.validSize())
+                                + " bytes from " + s.file() + ", log now ends at offset " + s.nextOffset();
+                        LOG.warn(recoveryReport);
+                        s.truncateTo(scan.validSize());
+                    } else if (!last) {
+                        s.markCorrupt(scan.stopReason());
+                        LOG.error("partition {}: sealed segment {} is damaged: {}; reads reaching it will fail",
+                                tp, s.file(), scan.stopReason());
+                    }
+                }
+            }
+            if (opened.isEmpty() && writable) {
+                opened.add(LogSegment.create(dir, 0, io, now));
+            }
+        } catch (IOException | RuntimeException e) {
+            for (LogSegment s : opened) {
+                s.close();
+            }
+            throw e;
+        }
+        segments = opened.toArray(new LogSegment[0]);
+    }
+
+    private TreeMap<Long, Path> listSegmentFiles() throws IOException {
+        TreeMap<Long, Path> logs = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return logs;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                long base = LogFileFormat.parseBaseOffset(name, LogFileFormat.LOG_SUFFIX);
+                if (base >= 0) {
+                    logs.put(base, f);
+                } else if (LogFileFormat.parseBaseOffset(name, LogFileFormat.OFFSET_INDEX_SUFFIX) >= 0
+                        || LogFileFormat.parseBaseOffset(name, LogFileFormat.TIME_INDEX_SUFFIX) >= 0) {
+                    continue;
+                } else if (name.endsWith(".tmp") || name.endsWith(LogFileFormat.CLEANED_SUFFIX)
+                        || name.endsWith(LogFileFormat.SWAP_SUFFIX)) {
+                    continue; // leftovers of an interrupted index write or compaction; handled by the writer
+                } else {
+                    throw new UnexpectedFileException("unexpected file " + f + " in the directory of partition " + tp
+                            + "; the log only writes <20-digit offset>.log/.index/.timeindex files there. Move it away"
+                            + " and reopen");
+                }
+            }
+        }
+        return logs;
+    }
+
+    /** @return what recovery cut on open, or null when the tail was intact */
+    public String recoveryReport() {
+        return recoveryReport;
+    }
+
+    public TopicPartition topicPartition() {
+        return tp;
+    }
+
+    public TopicConfig config() {
+        return config;
+    }
+
+    public void updateConfig(TopicConfig config) {
+        this.config = config;
+    }
+
+    Path directory() {
+        return dir;
+    }
+
+    /** @return the first offset that may be read */
+    public long startOffset() {
+        ensureOpen();
+        LogSegment[] s = segments;
+        return s.length == 0 ? 0 : s[0].baseOffset();
+    }
+
+    /** @return the offset the next appended record gets */
+    public long endOffset() {
+        ensureOpen();
+        LogSegment[] s = segments;
+        return s.length == 0 ? 0 : s[s.length - 1].nextOffset();
+    }
+
+    public int segmentCount() {
+        return segments.length;
+    }
+
+    /** @return bytes of batches stored across all segments */
+    public long sizeInBytes() {
+        long total = 0;
+        for (LogSegment s : segments) {
+            total += s.dataBytes();
+        }
+        return total;
+    }
+
+    /**
+     * Appends the records in {@code batch} as one batch with consecutive offsets, rolling the active segment first
+     * when the batch would overflow it or it is older than the roll time.
+     *
+     * @return the offset given to the batch's first record
+     * @throws LogException if the partition failed an earlier write or the write fails; a failed partition refuses
+     *     further appends until the log is reopened, since the file's state is unknown
+     */
+    public long append(RecordBatchBuilder batch) {
+        lock.lock();
+        try {
+            ensureWritable();
+            LogSegment active = segments[segments.length - 1];
+            long now = clock.millis();
+            int batchSize = batch.sizeInBytes();
+            if (!active.isEmpty() && ((long) active.size() + batchSize > config.segmentBytes()
+                    || now - active.createdAtMs() >= config.segmentMs())) {
+                active = roll(now);
+            }
+            long base = active.nextOffset();
+            ByteBuffer bytes = batch.seal(base);
+            try {
+                active.append(bytes, base, base + Math.max(batch.lastOffsetDelta(), 0), batch.maxTimestamp(),
+                        config.indexIntervalBytes());
+            } catch (IOException e) {
+                throw fail("append to " + active.file() + " failed", e);
+            }
+            unflushedRecords += batch.recordCount();
+            dirty = true;
+            if (unflushedRecords >= config.fsyncPolicy().everyRecords()
+                    || now - lastFlushMs >= config.fsyncPolicy().everyMillis()) {
+                flushLocked(now);
+            }
+            signal.signal();
+            return base;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private LogSegment roll(long now) {
+        LogSegment old = segments[segments.length - 1];
+        try {
+            old.seal(io, true);
+            LogSegment fresh = LogSegment.create(dir, old.nextOffset(), io, now);
+            LogSegment[] next = Arrays.copyOf(segments, segments.length + 1);
+            next[next.length - 1] = fresh;
+            segments = next;
+            unflushedRecords = 0;
+            dirty = false;
+            lastFlushMs = now;
+            return fresh;
+        } catch (IOException e) {
+            throw fail("rolling segment " + old.file() + " failed", e);
+        }
+    }
+
+    /** Forces every appended byte of this partition to stable storage. */
+    public void flush() {
+        lock.lock();
+        try {
+            if (closed || failure != null || !writable) {
+                return;
+            }
+            flushLocked(clock.millis());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Flushes when the time-based fsync policy says unsynced data is due. */
+    public void flushIfDue(long now) {
+        if (!dirty || now - lastFlushMs < config.fsyncPolicy().everyMillis()) {
+            return;
+        }
+        flush();
+    }
+
+    private void flushLocked(long now) {
+        if (!dirty) {
+            return;
+        }
+        LogSegment active = segments[segments.length - 1];
+        try {
+            active.flush();
+        } catch (IOException e) {
+            throw fail("fsync of " + active.file() + " failed", e);
+        }
+        dirty = false;
+        unflushedRecords = 0;
+        lastFlushMs = now;
+    }
+
+    private LogException fail(String what, IOException e) {
+        failure = what + ": " + e;
+        return new LogException("partition " + tp + ": " + what + "; the partition refuses writes until the log is"
+                + " reopened", e);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new LogClosedException("partition " + tp + " is closed");
+        }
+    }
+
+    private void ensureWritable() {
+        ensureOpen();
+        if (!writable) {
+            throw new io.eddy.log.ReadOnlyLogException("partition " + tp + " is open read-only");
+        }
+        if (failure != null) {
+            throw new LogException("partition " + tp + " failed earlier (" + failure + "); reopen the log");
+        }
+    }
+
+    /**
+     * Reads the records at and after {@code offset}: whole batches from one segment, about {@code maxBytes} of them
+     * (at least one batch), decoding at most {@code maxRecords} records into {@code out}.
+     *
+     * @return the offset to read next (after the last record returned, or past batches that held none)
+     * @throws OffsetOutOfRangeException if {@code offset} is below the log start or above the log end
+     * @throws CorruptRecordException if a batch fails its checksum or does not decode
+     */
+    public long read(long offset, int maxBytes, int maxRecords, ScanBuffer scratch, List<LogRecord> out) {
+        for (int attempt = 1; ; attempt++) {
+            ensureOpen();
+            LogSegment[] segs = segments;
+            if (segs.length == 0) {
+                if (offset == 0) {
+                    return 0;
+                }
+                throw new OffsetOutOfRangeException("offset " + offset + " is beyond the end 0 of empty partition " + tp);
+            }
+            long start = segs[0].baseOffset();
+            long end = segs[segs.length - 1].nextOffset();
+            if (offset < start || offset > end) {
+                throw new OffsetOutOfRangeException("offset " + offset + " is outside the range [" + start + ", "
+                        + end + "] of partition " + tp);
+            }
+            if (offset == end) {
+                return offset;
+            }
+            try {
+                return readFrom(segs, offset, maxBytes, maxRecords, scratch, out);
+            } catch (ClosedChannelException e) {
+                // a segment was deleted or replaced under us (retention, compaction): look again
+                if (attempt >= MAX_READ_ATTEMPTS || closed) {
+                    ensureOpen();
+                    throw new LogException("partition " + tp + ": segments kept changing during read at " + offset, e);
+                }
+            } catch (IOException e) {
+                throw new LogException("partition " + tp + ": read at offset " + offset + " failed", e);
+            }
+        }
+    }
+
+    private long readFrom(LogSegment[] segs, long offset, int maxBytes, int maxRecords, ScanBuffer scratch,
+                          List<LogRecord> out) throws IOException {
+        int i = floorSegment(segs, offset);
+        for (; i < segs.length; i++) {
+            LogSegment seg = segs[i];
+            long segNext = seg.nextOffset();
+            int segSize = seg.size();
+            if (offset >= segNext) {
+                seg.checkNotCorrupt(tp);
+                continue;
+            }
+            int pos = seg.startPositionFor(offset);
+            scratch.ensure(Math.max(maxBytes, 64));
+            while (pos < segSize) {
+                int want = Math.min(scratch.buf.length, segSize - pos);
+                int got = seg.read(pos, ByteBuffer.wrap(scratch.buf, 0, want), segSize);
+                int p = 0;
+                long next = offset;
+                boolean any = false;
+                while (p < got) {
+                    int batchSize;
+                    try {
+                        batchSize = scratch.decoder.validate(scratch.buf, p, got - p);
+                    } catch (MalformedBatchException e) {
+                        throw corrupt(seg, pos + p, offset, e);
+                    }
+                    if (batchSize == RecordBatchDecoder.INCOMPLETE) {
+                        if (p == 0 && got == scratch.buf.length) {
+                            // the batch is larger than the buffer: grow and read it whole
+                            scratch.ensure(scratch.buf.length * 2);
+                            break;
+                        }
+                        if (p == 0) {
+                            throw corrupt(seg, pos, offset, new MalformedBatchException(
+                                    "batch extends past the end of the segment's valid data"));
+                        }
+                        break;
+                    }
+                    long last = RecordBatchDecoder.lastOffset(scratch.buf, p);
+                    if (last >= offset) {
+                        if (!RecordBatchDecoder.isControl(scratch.buf, p)) {
+                            int before = out.size();
+                            try {
+                                scratch.decoder.decodeInto(scratch.buf, p, offset, tp.topic(), tp.partition(), out);
+                            } catch (MalformedBatchException e) {
+                                throw corrupt(seg, pos + p, offset, e);
+                            }
+                            int taken = out.size() - before;
+                            if (out.size() >= maxRecords && taken > 0) {
+                                int excess = out.size() - maxRecords;
+                                if (excess > 0) {
+                                    long firstDropped = out.get(maxRecords).offset();
+                                    out.subList(maxRecords, out.size()).clear();
+                                    return firstDropped;
+                                }
+                                return last + 1;
+                            }
+                        }
+                        next = last + 1;
+                        any = true;
+                    }
+                    p += batchSize;
+                    if (any && p >= maxBytes) {
+                        return next;
+                    }
+                }
+                if (any) {
+                    return next;
+                }
+                pos += p;
+            }
+            seg.checkNotCorrupt(tp);
+            offset = Math.max(offset, segNext);
+        }
+        return offset;
+    }
+
+    private CorruptRecordException corrupt(LogSegment seg, int position, long offset, MalformedBatchException e) {
+        return new CorruptRecordException("corrupt batch in partition " + tp + " at or after offset " + offset
+                + " (file " + seg.file() + ", position " + position + "): " + e.getMessage());
+    }
+
+    private static int floorSegment(LogSegment[] segs, long offset) {
+        int lo = 0;
+        int hi = segs.length - 1;
+        int found = 0;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (segs[mid].baseOffset() <= offset) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @return the offset of the first record, in offset order, whose timestamp is at or after {@code timestamp}, or
+     *     empty when there is none
+     */
+    public OptionalLong offsetForTimestamp(long timestamp, ScanBuffer scratch) {
+        LogSegment[] segs = segments;
+        for (LogSegment seg : segs) {
+            if (seg.maxTimestamp() < timestamp) {
+                continue;
+            }
+            long offset = Math.max(seg.startOffsetForTimestamp(timestamp), segs[0].baseOffset());
+            List<LogRecord> batch = new ArrayList<>();
+            while (offset < seg.nextOffset()) {
+                batch.clear();
+                long next = read(offset, 64 * 1024, Integer.MAX_VALUE, scratch, batch);
+                for (LogRecord r : batch) {
+                    if (r.timestamp() >= timestamp) {
+                        return OptionalLong.of(r.offset());
+                    }
+                }
+                if (next <= offset) {
+                    break;
+                }
+                offset = next;
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** Read-only views: picks up segments and bytes another process appended since the last look. */
+    public void refresh() {
+        if (writable || closed) {
+            return;
+        }
+        lock.lock();
+        try {
+            TreeMap<Long, Path> files = listSegmentFiles();
+            List<LogSegment> kept = new ArrayList<>();
+            LogSegment[] current = segments;
+            for (LogSegment s : current) {
+                if (files.containsKey(s.baseOffset())) {
+                    kept.add(s);
+                } else {
+                    s.close();
+                }
+            }
+            ScanBuffer scratch = new ScanBuffer(1 << 16);
+            long lastBase = kept.isEmpty() ? -1 : kept.get(kept.size() - 1).baseOffset();
+            if (!kept.isEmpty()) {
+                LogSegment last = kept.get(kept.size() - 1);
+                last.scan(last.size(), Files.size(last.file()), config.indexIntervalBytes(), scratch);
+            }
+            for (var e : files.tailMap(lastBase, false).entrySet()) {
+                kept.add(LogSegment.open(dir, e.getKey(), io, false, false, config.indexIntervalBytes(), clock.millis(),
+                        scratch));
+            }
+            if (!kept.isEmpty()) {
+                segments = kept.toArray(new LogSegment[0]);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // a segment vanished between listing and opening (retention, compaction): the next refresh sees it right
+        } catch (IOException e) {
+            throw new LogException("partition " + tp + ": cannot refresh read-only view of " + dir, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Deletes whole sealed segments past the retention time or beyond the retention size, oldest first; never the
+     * active segment.
+     *
+     * @return the number of segments deleted
+     */
+    public int applyRetention(long now) {
+        TopicConfig c = config;
+        if (!c.deletesOldSegments() || (c.retentionMs() < 0 && c.retentionBytes() < 0)) {
+            return 0;
+        }
+        lock.lock();
+        try {
+            if (closed || !writable) {
+                return 0;
+            }
+            LogSegment[] segs = segments;
+            long total = sizeInBytes();
+            int drop = 0;
+            while (drop < segs.length - 1) {
+                LogSegment s = segs[drop];
+                boolean expired = c.retentionMs() >= 0 && (s.isEmpty() || s.maxTimestamp() < now - c.retentionMs());
+                boolean oversize = c.retentionBytes() >= 0 && total - s.dataBytes() >= c.retentionBytes();
+                if (!expired && !oversize) {
+                    break;
+                }
+                total -= s.dataBytes();
+                drop++;
+            }
+            if (drop == 0) {
+                return 0;
+            }
+            segments = Arrays.copyOfRange(segs, drop, segs.length);
+            for (int i = 0; i < drop; i++) {
+                try {
+                    segs[i].delete();
+                } catch (IOException e) {
+                    LOG.warn("partition {}: could not delete expired segment {}", tp, segs[i].file(), e);
+                }
+            }
+            LOG.debug("partition {}: retention deleted {} segment(s); log now starts at {}", tp, drop,
+                    segments[0].baseOffset());
+            return drop;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the sealed segments (all but the active one), for compaction */
+    LogSegment[] sealedSegments() {
+        LogSegment[] s = segments;
+        return Arrays.copyOf(s, s.length - 1);
+    }
+
+    ReentrantLock writeLock() {
+        return lock;
+    }
+
+    FileChannelFactory io() {
+        return io;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Replaces {@code old} (consecutive sealed segments) by {@code replacement}; caller holds the write lock. */
+    void replaceSegments(List<LogSegment> old, List<LogSegment> replacement) {
+        List<LogSegment> next = new ArrayList<>();
+        for (LogSegment s : segments) {
+            if (s == old.get(0)) {
+                next.addAll(replacement);
+            }
+            if (!old.contains(s)) {
+                next.add(s);
+            }
+        }
+        segments = next.toArray(new LogSegment[0]);
+    }
+
+    /** Syncs and closes every segment; a writable partition writes the active segment's indexes too. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            if (writable && failure == null && segments != null) {
+                try {
+                    segments[segments.length - 1].seal(io, true);
+                } catch (IOException e) {
+                    LOG.warn("partition {}: final sync on close failed", tp, e);
+                }
+            }
+            closed = true;
+            closeSegments();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeSegments() {
+        LogSegment[] s = segments;
+        if (s != null) {
+            for (LogSegment seg : s) {
+                seg.close();
+            }
+        }
+    }
+
+    boolean isWritable() {
+        return writable;
+    }
+
+    @Override
+    public String toString() {
+        return "PartitionLog(" + tp + ", " + segments.length + " segments)";
+    }
+}

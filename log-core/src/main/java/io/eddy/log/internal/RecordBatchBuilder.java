@@ -1,0 +1,199 @@
+package io.eddy.log.internal;
+
+import static io.eddy.log.internal.RecordBatchLayout.*;
+
+import io.eddy.log.Header;
+import io.eddy.log.Headers;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+
+/**
+ * Encodes records into one batch in a reusable, growing byte array (see {@link RecordBatchLayout}). The base offset
+ * is filled in and the checksum computed only at {@link #seal(long)}, so records can be encoded before the batch's
+ * place in the log is known. Not thread-safe.
+ */
+public final class RecordBatchBuilder {
+    private byte[] buf;
+    private int pos;
+    private int count;
+    private int lastOffsetDelta;
+    private long baseTimestamp;
+    private long maxTimestamp;
+    private short attributes;
+    private long producerId = -1;
+    private short producerEpoch = -1;
+    private final CRC32C crc = new CRC32C();
+
+    public RecordBatchBuilder(int initialCapacity) {
+        this.buf = new byte[Math.max(initialCapacity, HEADER_SIZE + 64)];
+        reset();
+    }
+
+    /** Empties the builder, keeping its buffer. */
+    public void reset() {
+        pos = HEADER_SIZE;
+        count = 0;
+        lastOffsetDelta = -1;
+        baseTimestamp = -1;
+        maxTimestamp = -1;
+        attributes = 0;
+        producerId = -1;
+        producerEpoch = -1;
+    }
+
+    /** Marks the batch as written by a transactional producer. */
+    public void setProducer(long producerId, short producerEpoch, boolean transactional) {
+        this.producerId = producerId;
+        this.producerEpoch = producerEpoch;
+        this.attributes = (short) (transactional ? (attributes | ATTR_TRANSACTIONAL) : (attributes & ~ATTR_TRANSACTIONAL));
+    }
+
+    /** Marks the batch as a control batch (transaction marker). */
+    public void setControl(boolean control) {
+        this.attributes = (short) (control ? (attributes | ATTR_CONTROL) : (attributes & ~ATTR_CONTROL));
+    }
+
+    public boolean isEmpty() {
+        return count == 0;
+    }
+
+    public int recordCount() {
+        return count;
+    }
+
+    /** @return the encoded size of the batch so far, header included */
+    public int sizeInBytes() {
+        return pos;
+    }
+
+    /** @return offset delta of the last record appended, or -1 when empty */
+    public int lastOffsetDelta() {
+        return lastOffsetDelta;
+    }
+
+    public long maxTimestamp() {
+        return maxTimestamp;
+    }
+
+    /**
+     * The size one record takes inside a batch (its length prefix included); what the topic's max record size is
+     * checked against.
+     */
+    public static int recordSize(byte[] key, byte[] value, Headers headers) {
+        int body = 1 + 10 + 5 + sizeOfBytes(key) + sizeOfBytes(value) + 5;
+        if (headers != null) {
+            for (Header h : headers) {
+                body += 5 + h.key().length() * 3 + sizeOfBytes(h.value());
+            }
+        }
+        return body + 5;
+    }
+
+    private static int sizeOfBytes(byte[] b) {
+        return b == null ? 1 : ByteArrays.varintSize(b.length) + b.length;
+    }
+
+    /** Appends a record whose offset is the next in the batch. */
+    public void append(long timestamp, byte[] key, byte[] value, Headers headers) {
+        appendWithOffsetDelta(lastOffsetDelta + 1, timestamp, key, value, headers);
+    }
+
+    /**
+     * Appends a record at an explicit offset delta, larger than the previous one (compaction keeps the offsets of the
+     * records it retains, leaving gaps).
+     */
+    public void appendWithOffsetDelta(int offsetDelta, long timestamp, byte[] key, byte[] value, Headers headers) {
+        if (offsetDelta <= lastOffsetDelta) {
+            throw new IllegalArgumentException("offset delta " + offsetDelta + " must exceed " + lastOffsetDelta);
+        }
+        if (count == 0) {
+            baseTimestamp = timestamp;
+        }
+        long tsDelta = timestamp - baseTimestamp;
+        byte[][] headerKeys = null;
+        int headerCount = headers == null ? 0 : headers.size();
+        int bodySize = 1 + ByteArrays.varlongSize(tsDelta) + ByteArrays.varintSize(offsetDelta)
+                + sizeOfBytes(key) + sizeOfBytes(value) + ByteArrays.varintSize(headerCount);
+        if (headerCount > 0) {
+            headerKeys = new byte[headerCount][];
+            int i = 0;
+            for (Header h : headers) {
+                byte[] k = h.key().getBytes(StandardCharsets.UTF_8);
+                headerKeys[i++] = k;
+                bodySize += ByteArrays.varintSize(k.length) + k.length + sizeOfBytes(h.value());
+            }
+        }
+        ensureCapacity(ByteArrays.varintSize(bodySize) + bodySize);
+        byte[] b = buf;
+        int p = ByteArrays.putVarint(b, pos, bodySize);
+        b[p++] = 0;
+        p = ByteArrays.putVarlong(b, p, tsDelta);
+        p = ByteArrays.putVarint(b, p, offsetDelta);
+        p = putBytes(b, p, key);
+        p = putBytes(b, p, value);
+        p = ByteArrays.putVarint(b, p, headerCount);
+        if (headerCount > 0) {
+            int i = 0;
+            for (Header h : headers) {
+                p = putBytes(b, p, headerKeys[i++]);
+                p = putBytes(b, p, h.value());
+            }
+        }
+        pos = p;
+        count++;
+        lastOffsetDelta = offsetDelta;
+        if (timestamp > maxTimestamp || count == 1) {
+            maxTimestamp = timestamp;
+        }
+    }
+
+    private static int putBytes(byte[] b, int p, byte[] v) {
+        if (v == null) {
+            return ByteArrays.putVarint(b, p, -1);
+        }
+        p = ByteArrays.putVarint(b, p, v.length);
+        System.arraycopy(v, 0, b, p, v.length);
+        return p + v.length;
+    }
+
+    private void ensureCapacity(int extra) {
+        if (pos + extra > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + extra));
+        }
+    }
+
+    /**
+     * Fills in the header for {@code baseOffset} and computes the checksum.
+     *
+     * @return a buffer over the finished batch, valid until the next change to this builder
+     */
+    public ByteBuffer seal(long baseOffset) {
+        if (count == 0 && (attributes & ATTR_CONTROL) == 0) {
+            throw new IllegalStateException("cannot seal an empty batch");
+        }
+        byte[] b = buf;
+        ByteArrays.putLong(b, BASE_OFFSET, baseOffset);
+        ByteArrays.putInt(b, LENGTH, pos - LOG_OVERHEAD);
+        b[MAGIC] = MAGIC_V1;
+        ByteArrays.putShort(b, ATTRIBUTES, attributes);
+        ByteArrays.putInt(b, LAST_OFFSET_DELTA, Math.max(lastOffsetDelta, 0));
+        ByteArrays.putLong(b, BASE_TIMESTAMP, baseTimestamp);
+        ByteArrays.putLong(b, MAX_TIMESTAMP, maxTimestamp);
+        ByteArrays.putLong(b, PRODUCER_ID, producerId);
+        ByteArrays.putShort(b, PRODUCER_EPOCH, producerEpoch);
+        ByteArrays.putInt(b, BASE_SEQUENCE, -1);
+        ByteArrays.putInt(b, RECORD_COUNT, count);
+        ByteArrays.putInt(b, CRC, (int) checksum(b, 0, pos, crc));
+        return ByteBuffer.wrap(b, 0, pos);
+    }
+
+    /** Computes the batch checksum of the batch occupying {@code [start, start + size)}. */
+    static long checksum(byte[] b, int start, int size, CRC32C crc) {
+        crc.reset();
+        crc.update(b, start, CRC);
+        crc.update(b, start + ATTRIBUTES, size - ATTRIBUTES);
+        return crc.getValue();
+    }
+}
