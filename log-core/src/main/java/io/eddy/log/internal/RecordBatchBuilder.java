@@ -6,16 +6,17 @@ import io.eddy.log.Header;
 import io.eddy.log.Headers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * Encodes records into one batch in a reusable, growing byte array (see {@link RecordBatchLayout}). The base offset
+ * Encodes records into one batch in a reusable, growing direct buffer (see {@link RecordBatchLayout}). The base offset
  * is filled in and the checksum computed only at {@link #seal(long)}, so records can be encoded before the batch's
- * place in the log is known. Not thread-safe.
+ * place in the log is known. The buffer is direct so a file write copies the batch once, straight into the page
+ * cache, instead of first into the JDK's temporary direct buffer. Not thread-safe.
  */
 public final class RecordBatchBuilder {
-    private byte[] buf;
+    private ByteBuffer buf;
+    private ByteBuffer crcView;
     private int pos;
     private int count;
     private int lastOffsetDelta;
@@ -27,7 +28,7 @@ public final class RecordBatchBuilder {
     private final CRC32C crc = new CRC32C();
 
     public RecordBatchBuilder(int initialCapacity) {
-        this.buf = new byte[Math.max(initialCapacity, HEADER_SIZE + 64)];
+        allocate(Math.max(initialCapacity, HEADER_SIZE + 64));
         reset();
     }
 
@@ -126,14 +127,14 @@ public final class RecordBatchBuilder {
             }
         }
         ensureCapacity(ByteArrays.varintSize(bodySize) + bodySize);
-        byte[] b = buf;
-        int p = ByteArrays.putVarint(b, pos, bodySize);
-        b[p++] = 0;
-        p = ByteArrays.putVarlong(b, p, tsDelta);
-        p = ByteArrays.putVarint(b, p, offsetDelta);
+        ByteBuffer b = buf;
+        int p = putVarint(b, pos, bodySize);
+        b.put(p++, (byte) 0);
+        p = putVarlong(b, p, tsDelta);
+        p = putVarint(b, p, offsetDelta);
         p = putBytes(b, p, key);
         p = putBytes(b, p, value);
-        p = ByteArrays.putVarint(b, p, headerCount);
+        p = putVarint(b, p, headerCount);
         if (headerCount > 0) {
             int i = 0;
             for (Header h : headers) {
@@ -149,18 +150,47 @@ public final class RecordBatchBuilder {
         }
     }
 
-    private static int putBytes(byte[] b, int p, byte[] v) {
+    private static int putBytes(ByteBuffer b, int p, byte[] v) {
         if (v == null) {
-            return ByteArrays.putVarint(b, p, -1);
+            return putVarint(b, p, -1);
         }
-        p = ByteArrays.putVarint(b, p, v.length);
-        System.arraycopy(v, 0, b, p, v.length);
+        p = putVarint(b, p, v.length);
+        b.put(p, v);
         return p + v.length;
     }
 
+    private static int putVarint(ByteBuffer b, int pos, int value) {
+        int v = (value << 1) ^ (value >> 31);
+        while ((v & 0xFFFFFF80) != 0) {
+            b.put(pos++, (byte) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        b.put(pos++, (byte) v);
+        return pos;
+    }
+
+    private static int putVarlong(ByteBuffer b, int pos, long value) {
+        long v = (value << 1) ^ (value >> 63);
+        while ((v & 0xFFFFFFFFFFFFFF80L) != 0) {
+            b.put(pos++, (byte) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        b.put(pos++, (byte) v);
+        return pos;
+    }
+
+    private void allocate(int capacity) {
+        ByteBuffer next = ByteBuffer.allocateDirect(capacity);
+        if (buf != null) {
+            next.put(0, buf, 0, pos);
+        }
+        buf = next;
+        crcView = next.duplicate();
+    }
+
     private void ensureCapacity(int extra) {
-        if (pos + extra > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + extra));
+        if (pos + extra > buf.capacity()) {
+            allocate(Math.max(buf.capacity() * 2, pos + extra));
         }
     }
 
@@ -173,20 +203,25 @@ public final class RecordBatchBuilder {
         if (count == 0 && (attributes & ATTR_CONTROL) == 0) {
             throw new IllegalStateException("cannot seal an empty batch");
         }
-        byte[] b = buf;
-        ByteArrays.putLong(b, BASE_OFFSET, baseOffset);
-        ByteArrays.putInt(b, LENGTH, pos - LOG_OVERHEAD);
-        b[MAGIC] = MAGIC_V1;
-        ByteArrays.putShort(b, ATTRIBUTES, attributes);
-        ByteArrays.putInt(b, LAST_OFFSET_DELTA, Math.max(lastOffsetDelta, 0));
-        ByteArrays.putLong(b, BASE_TIMESTAMP, baseTimestamp);
-        ByteArrays.putLong(b, MAX_TIMESTAMP, maxTimestamp);
-        ByteArrays.putLong(b, PRODUCER_ID, producerId);
-        ByteArrays.putShort(b, PRODUCER_EPOCH, producerEpoch);
-        ByteArrays.putInt(b, BASE_SEQUENCE, -1);
-        ByteArrays.putInt(b, RECORD_COUNT, count);
-        ByteArrays.putInt(b, CRC, (int) checksum(b, 0, pos, crc));
-        return ByteBuffer.wrap(b, 0, pos);
+        ByteBuffer b = buf; // big-endian, as the layout requires
+        b.putLong(BASE_OFFSET, baseOffset);
+        b.putInt(LENGTH, pos - LOG_OVERHEAD);
+        b.put(MAGIC, MAGIC_V1);
+        b.putShort(ATTRIBUTES, attributes);
+        b.putInt(LAST_OFFSET_DELTA, Math.max(lastOffsetDelta, 0));
+        b.putLong(BASE_TIMESTAMP, baseTimestamp);
+        b.putLong(MAX_TIMESTAMP, maxTimestamp);
+        b.putLong(PRODUCER_ID, producerId);
+        b.putShort(PRODUCER_EPOCH, producerEpoch);
+        b.putInt(BASE_SEQUENCE, -1);
+        b.putInt(RECORD_COUNT, count);
+        crc.reset();
+        crcView.limit(CRC).position(0);
+        crc.update(crcView);
+        crcView.limit(pos).position(ATTRIBUTES);
+        crc.update(crcView);
+        b.putInt(CRC, (int) crc.getValue());
+        return b.duplicate().position(0).limit(pos);
     }
 
     /** Computes the batch checksum of the batch occupying {@code [start, start + size)}. */

@@ -1,0 +1,121 @@
+package io.eddy.benchmarks;
+
+import io.eddy.log.LogProducer;
+import io.eddy.log.LogStore;
+import io.eddy.log.ProducerConfig;
+import io.eddy.log.ProducerRecord;
+import io.eddy.log.TopicConfig;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Appends records through a {@link LogProducer} on one thread to a one-partition topic (fsync left to the OS), then
+ * writes the same number of bytes with plain sequential {@link FileChannel} writes in the same run as the physical
+ * reference, and prints both and their ratio.
+ */
+@Command(name = "log-append", mixinStandardHelpOptions = true,
+        description = "Producer append throughput vs plain FileChannel writes of the same bytes.")
+final class LogAppendBench implements Callable<Integer> {
+    @Option(names = "--records", defaultValue = "5000000", description = "records per measured run")
+    long records;
+
+    @Option(names = "--value-size", defaultValue = "100", description = "value bytes per record")
+    int valueSize;
+
+    @Option(names = "--key-size", defaultValue = "0", description = "key bytes per record (0 = no key)")
+    int keySize;
+
+    @Option(names = "--batch-bytes", defaultValue = "262144", description = "producer batch size")
+    int batchBytes;
+
+    @Option(names = "--runs", defaultValue = "3", description = "measured runs (after one warm-up); best is reported")
+    int runs;
+
+    @Option(names = "--dir", description = "scratch directory (default: a temp dir, deleted afterwards)")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        byte[] value = new byte[valueSize];
+        new Random(42).nextBytes(value);
+        byte[] key = keySize == 0 ? null : new byte[keySize];
+        double bestRate = 0;
+        double bestMb = 0;
+        long bytesOnDisk = 0;
+        try (BenchDirectory scratch = new BenchDirectory(dir)) {
+            for (int run = 0; run <= runs; run++) {
+                Path logDir = scratch.path().resolve("run-" + run);
+                try (LogStore log = LogStore.open(logDir)) {
+                    log.createTopic("bench", 1, TopicConfig.builder().segmentBytes(512 * 1024 * 1024).build());
+                    long t0 = System.nanoTime();
+                    try (LogProducer p = log.producer(new ProducerConfig(batchBytes, Duration.ofMillis(5)))) {
+                        ProducerRecord r = new ProducerRecord("bench", 0, key, value, 1L, null);
+                        for (long i = 0; i < records; i++) {
+                            p.send(r);
+                        }
+                        p.flush();
+                    }
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    bytesOnDisk = log.describeTopic("bench").partitions().get(0).sizeInBytes();
+                    double rate = records / secs;
+                    double mb = bytesOnDisk / secs / (1 << 20);
+                    System.out.printf("run %d%s: %.0f records/s, %.1f MB/s (%d bytes of batches)%n", run,
+                            run == 0 ? " (warm-up)" : "", rate, mb, bytesOnDisk);
+                    if (run > 0 && rate > bestRate) {
+                        bestRate = rate;
+                        bestMb = mb;
+                    }
+                }
+                deleteRecursively(logDir);
+            }
+            double fileMb = plainFileChannelMbPerSec(scratch.path().resolve("plain.bin"), bytesOnDisk);
+            System.out.printf("plain FileChannel sequential writes of %d bytes: %.1f MB/s%n", bytesOnDisk, fileMb);
+            new Results("log-append").put("records", records).put("value_size", valueSize)
+                    .put("records_per_s", Math.round(bestRate)).put("mb_per_s", bestMb)
+                    .put("filechannel_mb_per_s", fileMb).put("ratio_to_filechannel", bestMb / fileMb).print();
+        }
+        return 0;
+    }
+
+    private double plainFileChannelMbPerSec(Path file, long totalBytes) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(batchBytes);
+        double best = 0;
+        for (int run = 0; run <= runs; run++) {
+            long t0 = System.nanoTime();
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                long written = 0;
+                while (written < totalBytes) {
+                    buf.clear();
+                    buf.limit((int) Math.min(buf.capacity(), totalBytes - written));
+                    while (buf.hasRemaining()) {
+                        written += ch.write(buf, written);
+                    }
+                }
+            }
+            double mb = totalBytes / ((System.nanoTime() - t0) / 1e9) / (1 << 20);
+            if (run > 0) {
+                best = Math.max(best, mb);
+            }
+            java.nio.file.Files.delete(file);
+        }
+        return best;
+    }
+
+    static void deleteRecursively(Path p) throws IOException {
+        if (!java.nio.file.Files.exists(p)) {
+            return;
+        }
+        try (var walk = java.nio.file.Files.walk(p)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Placeholder package of module event-store; its issue fills it. */
+package io.eddy.eventsourcing;

@@ -1,0 +1,2 @@
+/** Placeholder package of module test-utils; its issue fills it. */
+package io.eddy.streams.test;
