@@ -101,6 +101,19 @@ public interface LogConsumer extends AutoCloseable {
      */
     OptionalLong committed(TopicPartition tp);
 
+    /**
+     * Stops returning records of these assigned partitions from {@link #poll} until resumed; positions are kept.
+     *
+     * @param partitions assigned partitions
+     */
+    void pause(Collection<TopicPartition> partitions);
+
+    /** @param partitions paused partitions to fetch from again */
+    void resume(Collection<TopicPartition> partitions);
+
+    /** @return the paused partitions */
+    Set<TopicPartition> paused();
+
     /** Makes a blocked or the next {@link #poll} throw {@link WakeupException}. Thread-safe. */
     void wakeup();
 

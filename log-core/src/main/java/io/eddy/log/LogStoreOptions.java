@@ -103,6 +103,17 @@ public final class LogStoreOptions {
     }
 
     /**
+     * Turns fsync off for every segment and index file: for logs whose durability does not matter (test drivers,
+     * temporary data). A crash of the process still loses nothing; an OS crash may lose anything.
+     *
+     * @return a copy whose channels never fsync
+     */
+    public LogStoreOptions withFsyncDisabled() {
+        return new LogStoreOptions(clock, flushCheckInterval, cleanupInterval, compactionMapEntries, defaultTopicConfig,
+                io.eddy.log.internal.FileChannelFactories.noSync(channels), backgroundMaintenance);
+    }
+
+    /**
      * For fault-injection tests: the factory opening every segment and index channel.
      *
      * @param channels the factory

@@ -30,6 +30,7 @@ final class DefaultLogConsumer implements LogConsumer {
     private final ConsumerConfig config;
     private final ScanBuffer scratch;
     private final Map<TopicPartition, Long> positions = new LinkedHashMap<>();
+    private final java.util.Set<TopicPartition> paused = new java.util.HashSet<>();
     private List<TopicPartition> order = List.of();
     private int nextPartition;
     private volatile boolean wakeup;
@@ -51,6 +52,7 @@ final class DefaultLogConsumer implements LogConsumer {
         }
         positions.clear();
         positions.putAll(next);
+        paused.retainAll(next.keySet());
         order = new ArrayList<>(positions.keySet());
         nextPartition = 0;
     }
@@ -126,6 +128,9 @@ final class DefaultLogConsumer implements LogConsumer {
         int n = order.size();
         for (int i = 0; i < n && out.size() < config.maxPollRecords(); i++) {
             TopicPartition tp = order.get((nextPartition + i) % n);
+            if (paused.contains(tp)) {
+                continue;
+            }
             PartitionLog p = store.partition(tp);
             long pos = positions.get(tp);
             if (pos < p.startOffset()) {
@@ -232,6 +237,24 @@ final class DefaultLogConsumer implements LogConsumer {
         }
         return store.committedOffset(config.groupId(), tp).map(o -> OptionalLong.of(o.offset()))
                 .orElse(OptionalLong.empty());
+    }
+
+    @Override
+    public void pause(Collection<TopicPartition> partitions) {
+        for (TopicPartition tp : partitions) {
+            ensureAssigned(tp);
+            paused.add(tp);
+        }
+    }
+
+    @Override
+    public void resume(Collection<TopicPartition> partitions) {
+        paused.removeAll(partitions);
+    }
+
+    @Override
+    public Set<TopicPartition> paused() {
+        return Set.copyOf(paused);
     }
 
     @Override

@@ -1,0 +1,79 @@
+package io.eddy.streams.internal;
+
+import io.eddy.streams.errors.StreamsException;
+import io.eddy.streams.processor.api.Record;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Hands records crossing a repartition boundary from upstream tasks to downstream tasks in memory instead of through
+ * the log: one queue per (repartition topic, partition), drained by the task that reads that partition. Counts the
+ * records in flight so a commit can wait until none is left (the consistent cut). Thread-safe.
+ */
+final class RepartitionExchange {
+    private final Map<String, ExchangeQueue[]> queues = new HashMap<>();
+    private final AtomicLong inFlight = new AtomicLong();
+
+    /** One partition's queue, with a hook waking the thread that owns the reading task. */
+    static final class ExchangeQueue {
+        final String topic;
+        final int partition;
+        final Queue<StampedRecord> records = new ConcurrentLinkedQueue<>();
+        volatile Runnable wakeOwner = () -> { };
+
+        ExchangeQueue(String topic, int partition) {
+            this.topic = topic;
+            this.partition = partition;
+        }
+    }
+
+    void register(String topic, int partitions) {
+        ExchangeQueue[] qs = new ExchangeQueue[partitions];
+        for (int i = 0; i < partitions; i++) {
+            qs[i] = new ExchangeQueue(topic, i);
+        }
+        queues.put(topic, qs);
+    }
+
+    boolean handles(String topic) {
+        return queues.containsKey(topic);
+    }
+
+    ExchangeQueue queue(String topic, int partition) {
+        ExchangeQueue[] qs = queues.get(topic);
+        if (qs == null || partition >= qs.length) {
+            throw new StreamsException("no in-memory exchange for " + topic + "-" + partition);
+        }
+        return qs[partition];
+    }
+
+    void send(String topic, int partition, Record<Object, Object> record) {
+        ExchangeQueue q = queue(topic, partition);
+        inFlight.incrementAndGet();
+        q.records.add(new StampedRecord(record.key(), record.value(), record.timestamp(),
+                record.headers().isEmpty() ? record.headers() : record.headers().copy(), topic, partition, -1));
+        q.wakeOwner.run();
+    }
+
+    /** Called by the reading task for each record it took from a queue. */
+    void consumed(int n) {
+        inFlight.addAndGet(-n);
+    }
+
+    long inFlight() {
+        return inFlight.get();
+    }
+
+    /** Drops everything in flight (the app rolls back to its last commit). */
+    void clear() {
+        for (ExchangeQueue[] qs : queues.values()) {
+            for (ExchangeQueue q : qs) {
+                q.records.clear();
+            }
+        }
+        inFlight.set(0);
+    }
+}

@@ -1,2 +1,0 @@
-/** Placeholder package of module test-utils; its issue fills it. */
-package io.eddy.streams.test;
