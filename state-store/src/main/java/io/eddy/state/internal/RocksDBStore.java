@@ -1,0 +1,459 @@
+package io.eddy.state.internal;
+
+import io.eddy.serialization.Bytes;
+import io.eddy.serialization.Serializer;
+import io.eddy.state.BatchingStateRestoreCallback;
+import io.eddy.state.InvalidStateStoreException;
+import io.eddy.state.KeyValue;
+import io.eddy.state.KeyValueIterator;
+import io.eddy.state.KeyValueStore;
+import io.eddy.state.ProcessorStateException;
+import io.eddy.state.RocksDBConfigSetter;
+import io.eddy.state.RocksDBMemoryBudget;
+import io.eddy.state.StateDirectoryLockedException;
+import io.eddy.state.StateStore;
+import io.eddy.state.StateStoreContext;
+import io.eddy.state.TaskStateManager;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.CompactionStyle;
+import org.rocksdb.CompressionType;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A persistent byte-level key-value store on RocksDB, kept in {@link StateStoreContext#storeDirectory(String)}.
+ *
+ * <p>Memory: every instance uses the application's shared block cache and write-buffer manager
+ * ({@link RocksDBMemoryBudget}); a {@link RocksDBConfigSetter} named in the configs may tune the options further.
+ *
+ * <p>Durability: writes go to RocksDB's write-ahead log without a sync; {@link #flush()} syncs the WAL (unless
+ * {@value TaskStateManager#FSYNC_CONFIG} is false), so that a checkpoint written after a flush never names an offset
+ * the local state does not reflect. Every bulk write ({@code putAll}, cache flush, restore) is one {@link WriteBatch}
+ * written by {@link #write(WriteBatch)}: that single method is where a later exactly-once change adds the store's
+ * changelog offset to the same atomic batch.
+ *
+ * <p>Thread safety: one writer (the task) and any number of readers on other threads. Reads are thread-safe;
+ * iterators read a consistent point-in-time view of the database taken at their creation and never see later writes.
+ * A read/write lock only keeps {@link #close()} from freeing native handles under a concurrent read.
+ *
+ * <p>Native resources: every RocksDB object is created through a {@link RocksObjectRegistry} and closed in reverse
+ * order when the store closes; iterators still open then are reported with a warning and closed.
+ */
+public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBulkWriter, BatchingStateRestoreCallback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RocksDBStore.class);
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final String name;
+    private final String metricsScope;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Set<RocksDBRangeIterator> openIterators = ConcurrentHashMap.newKeySet();
+
+    private RocksObjectRegistry registry = new RocksObjectRegistry();
+    private File directory;
+    private RocksDB db;
+    private Options options;
+    private WriteOptions writeOptions;
+    private RocksDBConfigSetter configSetter;
+    private boolean syncOnFlush;
+    private volatile boolean open;
+
+    /**
+     * @param name the store name
+     * @param metricsScope the metrics scope reported by its supplier
+     */
+    public RocksDBStore(String name, String metricsScope) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.metricsScope = metricsScope;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** @return the metrics scope */
+    public String metricsScope() {
+        return metricsScope;
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        if (open) {
+            throw new IllegalStateException("Store '" + name + "' is already open");
+        }
+        registry = new RocksObjectRegistry();
+        directory = context.storeDirectory(name);
+        Map<String, Object> configs = context.appConfigs();
+        syncOnFlush = !"false".equalsIgnoreCase(String.valueOf(configs.getOrDefault(TaskStateManager.FSYNC_CONFIG,
+                "true")));
+        RocksDBMemoryBudget budget = context.rocksDBMemoryBudget();
+        if (budget == null) {
+            throw new IllegalStateException("Store '" + name + "' of task " + context.taskId()
+                    + " needs a RocksDBMemoryBudget from its StateStoreContext, but the context returned null");
+        }
+        if (!directory.isDirectory() && !directory.mkdirs()) {
+            throw new ProcessorStateException("Cannot create directory " + directory.getAbsolutePath()
+                    + " of store '" + name + "'");
+        }
+        try {
+            openDatabase(budget, configs);
+        } catch (RuntimeException e) {
+            closeNativeObjects();
+            throw e;
+        }
+        open = true;
+        context.register(root, this);
+    }
+
+    private void openDatabase(RocksDBMemoryBudget budget, Map<String, Object> configs) {
+        options = registry.track(new Options());
+        BlockBasedTableConfig table = new BlockBasedTableConfig();
+        table.setBlockCache(budget.blockCache());
+        table.setCacheIndexAndFilterBlocks(true);
+        table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+        table.setPinTopLevelIndexAndFilter(true);
+        table.setBlockSize(4096L);
+        table.setFilterPolicy(registry.track(new BloomFilter(10)));
+        options.setCreateIfMissing(true);
+        options.setErrorIfExists(false);
+        options.setTableFormatConfig(table);
+        options.setWriteBufferManager(budget.writeBufferManager());
+        options.setWriteBufferSize(16L * 1024 * 1024);
+        options.setMaxWriteBufferNumber(3);
+        options.setCompactionStyle(CompactionStyle.UNIVERSAL);
+        options.setCompressionType(CompressionType.NO_COMPRESSION);
+        options.setMaxBackgroundJobs(2);
+        options.setMaxOpenFiles(-1);
+        options.setKeepLogFileNum(2);
+        configSetter = newConfigSetter(configs.get(RocksDBConfigSetter.CONFIG));
+        if (configSetter != null) {
+            configSetter.setConfig(name, options, configs);
+        }
+        writeOptions = registry.track(new WriteOptions());
+        writeOptions.setSync(false);
+        try {
+            db = registry.track(RocksDB.open(options, directory.getAbsolutePath()));
+        } catch (RocksDBException e) {
+            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("lock")) {
+                throw new StateDirectoryLockedException(name, directory, e);
+            }
+            throw new ProcessorStateException("Cannot open RocksDB store '" + name + "' in directory "
+                    + directory.getAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RocksDBConfigSetter newConfigSetter(Object setting) {
+        if (setting == null) {
+            return null;
+        }
+        if (setting instanceof RocksDBConfigSetter setter) {
+            return setter;
+        }
+        try {
+            Class<?> type = setting instanceof Class<?> c ? c
+                    : Class.forName(setting.toString().trim(), true, Thread.currentThread().getContextClassLoader());
+            return (RocksDBConfigSetter) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalArgumentException("Cannot create the " + RocksDBConfigSetter.CONFIG + " for store '" + name
+                    + "' from " + RocksDBConfigSetter.CONFIG + "=" + setting
+                    + " (it must name a RocksDBConfigSetter with a public no-argument constructor)", e);
+        }
+    }
+
+    @Override
+    public boolean persistent() {
+        return true;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** @return the directory holding the database files (null before the first init) */
+    public File directory() {
+        return directory;
+    }
+
+    /** @return the registry of this store's native objects (for leak checks) */
+    public RocksObjectRegistry nativeObjects() {
+        return registry;
+    }
+
+    /** @return the number of iterators created and not yet closed */
+    public int openIteratorCount() {
+        return openIterators.size();
+    }
+
+    @Override
+    public byte[] get(Bytes key) {
+        Objects.requireNonNull(key, "key");
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return db.get(key.get());
+        } catch (RocksDBException e) {
+            throw failure("get", key, e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void put(Bytes key, byte[] value) {
+        Objects.requireNonNull(key, "key");
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            if (value == null) {
+                db.delete(writeOptions, key.get());
+            } else {
+                db.put(writeOptions, key.get(), value);
+            }
+        } catch (RocksDBException e) {
+            throw failure("put", key, e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public byte[] putIfAbsent(Bytes key, byte[] value) {
+        byte[] existing = get(key);
+        if (existing == null) {
+            put(key, value);
+        }
+        return existing;
+    }
+
+    @Override
+    public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            for (KeyValue<Bytes, byte[]> entry : entries) {
+                Objects.requireNonNull(entry.key, "key");
+                if (entry.value == null) {
+                    batch.delete(entry.key.get());
+                } else {
+                    batch.put(entry.key.get(), entry.value);
+                }
+            }
+            write(batch);
+        } catch (RocksDBException e) {
+            throw new ProcessorStateException("Cannot build a write batch of " + entries.size() + " entries for store '"
+                    + name + "' in " + directory.getAbsolutePath(), e);
+        }
+    }
+
+    @Override
+    public void putAll(List<KeyValue<Bytes, byte[]>> entries, long[] timestamps) {
+        putAll(entries);
+    }
+
+    /**
+     * Applies one batch atomically. The only bulk write path of this store (see the class comment).
+     *
+     * @param batch the batch to write
+     * @throws ProcessorStateException if RocksDB fails
+     */
+    protected void write(WriteBatch batch) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw new ProcessorStateException("Cannot write a batch of " + batch.count() + " entries to store '" + name
+                    + "' in " + directory.getAbsolutePath() + ": " + e.getMessage(), e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public byte[] delete(Bytes key) {
+        byte[] existing = get(key);
+        put(key, null);
+        return existing;
+    }
+
+    @Override
+    public void restoreAll(Collection<KeyValue<byte[], byte[]>> records) {
+        try (WriteBatch batch = new WriteBatch()) {
+            for (KeyValue<byte[], byte[]> record : records) {
+                if (record.value == null) {
+                    batch.delete(record.key);
+                } else {
+                    batch.put(record.key, record.value);
+                }
+            }
+            write(batch);
+        } catch (RocksDBException e) {
+            throw new ProcessorStateException("Cannot build a restore batch of " + records.size()
+                    + " records for store '" + name + "' in " + directory.getAbsolutePath(), e);
+        }
+    }
+
+    @Override
+    public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
+        return KeyValueIterators.isInvertedRange(name, from, to) ? KeyValueIterators.empty()
+                : newIterator(from, to, true, true);
+    }
+
+    @Override
+    public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
+        return KeyValueIterators.isInvertedRange(name, from, to) ? KeyValueIterators.empty()
+                : newIterator(from, to, true, false);
+    }
+
+    @Override
+    public KeyValueIterator<Bytes, byte[]> all() {
+        return newIterator(null, null, true, true);
+    }
+
+    @Override
+    public KeyValueIterator<Bytes, byte[]> reverseAll() {
+        return newIterator(null, null, true, false);
+    }
+
+    @Override
+    public <PS extends Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix, PS prefixKeySerializer) {
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(prefixKeySerializer, "prefixKeySerializer");
+        Bytes from = Bytes.wrap(prefixKeySerializer.serialize(null, prefix));
+        return newIterator(from, from.prefixUpperBound(), false, true);
+    }
+
+    private KeyValueIterator<Bytes, byte[]> newIterator(Bytes from, Bytes to, boolean toInclusive, boolean forward) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            ReadOptions readOptions = registry.track(new ReadOptions());
+            RocksIterator iterator = registry.track(db.newIterator(readOptions));
+            RocksDBRangeIterator result =
+                    new RocksDBRangeIterator(this, readOptions, iterator, from, to, toInclusive, forward);
+            openIterators.add(result);
+            return result;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public long approximateNumEntries() {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return db.getLongProperty("rocksdb.estimate-num-keys");
+        } catch (RocksDBException e) {
+            throw new ProcessorStateException("Cannot read the entry estimate of store '" + name + "'", e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void flush() {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            db.flushWal(syncOnFlush);
+        } catch (RocksDBException e) {
+            throw new ProcessorStateException("Cannot flush the write-ahead log of store '" + name + "' in "
+                    + directory.getAbsolutePath() + ": " + e.getMessage(), e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (!open) {
+                return;
+            }
+            open = false;
+            if (!openIterators.isEmpty()) {
+                LOG.warn("Store '{}' is closing with {} iterator(s) still open; closing them. Iterators must be closed "
+                        + "by their user, best with try-with-resources", name, openIterators.size());
+                for (RocksDBRangeIterator iterator : new ArrayList<>(openIterators)) {
+                    iterator.close();
+                }
+            }
+            closeNativeObjects();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void closeNativeObjects() {
+        try {
+            if (db != null) {
+                registry.release(db);
+            }
+            if (configSetter != null && options != null) {
+                configSetter.close(name, options);
+            }
+        } finally {
+            db = null;
+            configSetter = null;
+            registry.closeAll();
+        }
+    }
+
+    void iteratorClosed(RocksDBRangeIterator iterator, ReadOptions readOptions, RocksIterator rocksIterator) {
+        lock.readLock().lock();
+        try {
+            openIterators.remove(iterator);
+            registry.release(rocksIterator);
+            registry.release(readOptions);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    ReentrantReadWriteLock.ReadLock readLock() {
+        return lock.readLock();
+    }
+
+    private void checkOpen() {
+        if (!open) {
+            throw new InvalidStateStoreException("Store '" + name + "' is not open");
+        }
+    }
+
+    private ProcessorStateException failure(String operation, Bytes key, RocksDBException e) {
+        return new ProcessorStateException("RocksDB " + operation + " failed for key " + key + " in store '" + name
+                + "' in " + directory.getAbsolutePath() + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public String toString() {
+        return "RocksDBStore{name=" + name + ", directory=" + directory + ", open=" + open + "}";
+    }
+}
