@@ -283,7 +283,7 @@ public class EddyStreams implements AutoCloseable {
     /** Stops processing after a final commit, closes state and the log, and waits for it to finish. */
     @Override
     public void close() {
-        close(Duration.ofMillis(Long.MAX_VALUE));
+        close(Duration.ofDays(365 * 100));
     }
 
     /**
@@ -305,7 +305,7 @@ public class EddyStreams implements AutoCloseable {
         closing = true;
         setState(State.PENDING_SHUTDOWN);
         StreamRuntime rt = runtime;
-        long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 2);
+        long deadline = System.nanoTime() + saturatedNanos(timeout);
         if (rt != null) {
             rt.shutdown();
             for (Thread t : rt.threads()) {
@@ -326,6 +326,10 @@ public class EddyStreams implements AutoCloseable {
         closeBackend();
         setState(State.NOT_RUNNING);
         return true;
+    }
+
+    private static long saturatedNanos(Duration d) {
+        return d.compareTo(Duration.ofDays(365L * 200)) > 0 ? Long.MAX_VALUE / 2 : d.toNanos();
     }
 
     /**
@@ -393,7 +397,7 @@ public class EddyStreams implements AutoCloseable {
      */
     public void awaitCommittedOffset(TopicPartition tp, long offset, Duration timeout)
             throws TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + saturatedNanos(timeout);
         while (true) {
             Long at = committedOffsets().get(tp);
             if (at != null && at >= offset) {

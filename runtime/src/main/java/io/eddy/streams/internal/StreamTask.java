@@ -40,7 +40,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +72,7 @@ public final class StreamTask implements TaskContext {
     private final Map<String, Set<String>> storesByProcessor = new HashMap<>();
     private final List<PunctuationSchedule> streamTimeSchedules = new ArrayList<>();
     private final List<PunctuationSchedule> wallClockSchedules = new ArrayList<>();
-    private final TaskStateManager stateManager;
+    private final TaskStoreContext stateManager;
     private final Serde<?> keySerde;
     private final Serde<?> valueSerde;
     private final DeserializationExceptionHandler deserializationHandler;
@@ -147,7 +146,7 @@ public final class StreamTask implements TaskContext {
         this.productionHandler = prh != null ? prh : new DefaultProductionExceptionHandler();
         this.deadLetterTopic = config.getString(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         this.maxTaskIdleMs = config.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG);
-        this.stateManager = new TaskStateManager(this, stateDir, backend, collector, cache, memoryBudget, clock,
+        this.stateManager = new TaskStoreContext(this, stateDir, backend, collector, cache, memoryBudget, clock,
                 !config.getBoolean(StreamsConfig.STATE_FSYNC_DISABLED_CONFIG));
         buildNodes();
     }
@@ -215,23 +214,13 @@ public final class StreamTask implements TaskContext {
 
     /** Opens and restores the stores, then initializes the processors. */
     long initialize(StateRestoreListener restoreListener) {
-        Set<String> logged = new LinkedHashSet<>();
-        Set<String> persistent = new LinkedHashSet<>();
-        List<StateStore> built = new ArrayList<>();
-        for (String storeName : subtopology.storeNames()) {
-            StoreBuilder<?> sb = builder.stores().get(storeName).builder();
-            if (sb.loggingEnabled()) {
-                logged.add(storeName);
-            }
-            persistent.add(storeName);
-        }
-        stateManager.prepare(logged, persistent);
         for (String storeName : subtopology.storeNames()) {
             StateStore store = builder.stores().get(storeName).builder().build();
-            built.add(store);
             store.init(stateManager, store);
         }
-        long restored = stateManager.restore(restoreListener);
+        CountingRestoreListener counting = new CountingRestoreListener(restoreListener);
+        stateManager.restore(counting);
+        long restored = counting.total();
         storesView = Map.copyOf(stateManager.stores());
         for (RuntimeNode n : nodes.values()) {
             n.init();

@@ -1,0 +1,174 @@
+package io.eddy.streams.internal;
+
+import io.eddy.log.LogRecord;
+import io.eddy.log.TopicPartition;
+import io.eddy.state.ChangelogPartition;
+import io.eddy.state.ChangelogRecord;
+import io.eddy.state.ChangelogSource;
+import io.eddy.state.ChangelogWriter;
+import io.eddy.state.RocksDBMemoryBudget;
+import io.eddy.state.StateRestoreCallback;
+import io.eddy.state.StateRestoreListener;
+import io.eddy.state.StateStore;
+import io.eddy.state.StateStoreContext;
+import io.eddy.state.TaskStateManager;
+import io.eddy.state.ThreadCache;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@link StateStoreContext} a task's stores initialize with: it routes their changelog writes to the thread's
+ * record collector (so they join the commit), and hands registration, restore, flush and checkpoints to state-store's
+ * {@link TaskStateManager}, reading changelogs through the runtime's log backend.
+ */
+final class TaskStoreContext implements StateStoreContext {
+    private final TaskContext task;
+    private final Path taskDir;
+    private final LogBackend backend;
+    private final ThreadCache cache;
+    private final RocksDBMemoryBudget memoryBudget;
+    private final Clock clock;
+    private final TaskStateManager state;
+    private final ChangelogWriter changelogWriter;
+
+    TaskStoreContext(TaskContext task, Path taskDir, LogBackend backend, RecordCollector collector, ThreadCache cache,
+                     RocksDBMemoryBudget memoryBudget, Clock clock, boolean fsync) {
+        this.task = task;
+        this.taskDir = taskDir;
+        this.backend = backend;
+        this.cache = cache;
+        this.memoryBudget = memoryBudget;
+        this.clock = clock;
+        this.state = new TaskStateManager(task.taskId().toString(), taskDir.toFile(), fsync);
+        this.changelogWriter = (topic, partition, key, value, timestamp) ->
+                collector.send(topic, partition, key, value, timestamp, null);
+    }
+
+    /** Replays each logged store's changelog tail (or all of it) and checkpoints. */
+    void restore(StateRestoreListener listener) {
+        state.restore(new BackendChangelogSource(), listener);
+    }
+
+    void flush() {
+        state.flush();
+    }
+
+    /** Checkpoints every changelog at its current end: the collector was flushed and offsets committed. */
+    void checkpoint() {
+        Map<ChangelogPartition, Long> last = new LinkedHashMap<>();
+        for (String name : state.storeNames()) {
+            String topic = changelogTopic(name);
+            TopicPartition tp = new TopicPartition(topic, changelogPartition());
+            if (backend.partitionCount(topic).isPresent()) {
+                long end = backend.endOffset(tp);
+                if (end > 0) {
+                    last.put(new ChangelogPartition(topic, tp.partition()), end - 1);
+                }
+            }
+        }
+        state.checkpoint(last);
+    }
+
+    void close() {
+        state.close();
+    }
+
+    Map<String, StateStore> stores() {
+        Map<String, StateStore> out = new LinkedHashMap<>();
+        for (StateStore s : state.stores()) {
+            out.put(s.name(), s);
+        }
+        return out;
+    }
+
+    /** Reads changelogs from the log backend. */
+    private final class BackendChangelogSource implements ChangelogSource {
+        @Override
+        public long startOffset(ChangelogPartition partition) {
+            return backend.startOffset(new TopicPartition(partition.topic(), partition.partition()));
+        }
+
+        @Override
+        public long endOffset(ChangelogPartition partition) {
+            return backend.endOffset(new TopicPartition(partition.topic(), partition.partition()));
+        }
+
+        @Override
+        public List<ChangelogRecord> read(ChangelogPartition partition, long fromOffset, int maxRecords) {
+            List<LogRecord> records = backend.read(new TopicPartition(partition.topic(), partition.partition()),
+                    fromOffset, maxRecords);
+            List<ChangelogRecord> out = new ArrayList<>(records.size());
+            for (LogRecord r : records) {
+                out.add(new ChangelogRecord(r.offset(), r.timestamp(), r.key(), r.value()));
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public String applicationId() {
+        return task.applicationId();
+    }
+
+    @Override
+    public String taskId() {
+        return task.taskId().toString();
+    }
+
+    @Override
+    public File stateDir() {
+        return taskDir.toFile();
+    }
+
+    @Override
+    public Map<String, Object> appConfigs() {
+        return task.appConfigs();
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public long recordTimestamp() {
+        var rc = task.recordContext();
+        return rc == null ? clock.millis() : rc.timestamp();
+    }
+
+    @Override
+    public Optional<ChangelogWriter> changelogWriter() {
+        return Optional.of(changelogWriter);
+    }
+
+    @Override
+    public int changelogPartition() {
+        return task.taskId().partition();
+    }
+
+    @Override
+    public ThreadCache cache() {
+        return cache;
+    }
+
+    @Override
+    public RocksDBMemoryBudget rocksDBMemoryBudget() {
+        return memoryBudget;
+    }
+
+    @Override
+    public void register(StateStore store, StateRestoreCallback restoreCallback) {
+        state.registerStore(store, restoreCallback, null, this);
+    }
+
+    @Override
+    public void register(StateStore store, StateRestoreCallback restoreCallback, ChangelogPartition changelog) {
+        state.registerStore(store, restoreCallback, changelog, this);
+    }
+}
