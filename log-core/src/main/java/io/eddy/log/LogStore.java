@@ -158,10 +158,11 @@ public interface LogStore extends AutoCloseable {
      *
      * @param tp the partition
      * @param offset the first offset wanted
-     * @param maxRecords the most records to return
+     * @param maxRecords the most records to return, at least 1
      * @return the records
      * @throws OffsetOutOfRangeException if the offset is below the log start or above the log end
      * @throws CorruptRecordException if stored bytes fail their checksum
+     * @throws IllegalArgumentException if {@code maxRecords} is below 1
      */
     List<LogRecord> read(TopicPartition tp, long offset, int maxRecords);
 
@@ -234,7 +235,12 @@ public interface LogStore extends AutoCloseable {
      */
     LogConsumer consumer(ConsumerConfig config);
 
-    /** Forces every partition's appended bytes to stable storage. */
+    /**
+     * Forces every partition's appended bytes to stable storage.
+     *
+     * @throws LogException if a partition failed an earlier write or fsync while it held unsynced appends: those can
+     *     no longer be made durable (reopen the log); every other partition is still synced
+     */
     void flush();
 
     /**

@@ -103,6 +103,9 @@ public final class TopicConfig {
         Builder b = toBuilder();
         for (Map.Entry<String, String> e : entries.entrySet()) {
             String key = e.getKey();
+            if (key == null) {
+                throw new InvalidConfigException("topic config key must not be null (value '" + e.getValue() + "')");
+            }
             String v = e.getValue() == null ? "" : e.getValue().trim();
             switch (key) {
                 case SEGMENT_BYTES -> b.segmentBytes(parseInt(key, v));

@@ -148,7 +148,7 @@ public class EddyStreams implements AutoCloseable {
         StateListener l;
         synchronized (stateLock) {
             old = state;
-            if (old == next || (old == State.NOT_RUNNING || old == State.ERROR) && next != State.CREATED) {
+            if (!isValidTransition(old, next)) {
                 return;
             }
             state = next;
@@ -159,6 +159,18 @@ public class EddyStreams implements AutoCloseable {
         if (l != null) {
             l.onChange(next, old);
         }
+    }
+
+    private static boolean isValidTransition(State from, State to) {
+        return switch (from) {
+            case CREATED -> to == State.REBALANCING || to == State.PENDING_SHUTDOWN || to == State.ERROR;
+            case REBALANCING -> to == State.RUNNING || to == State.PENDING_SHUTDOWN || to == State.PENDING_ERROR
+                    || to == State.ERROR;
+            case RUNNING -> to == State.REBALANCING || to == State.PENDING_SHUTDOWN || to == State.PENDING_ERROR;
+            case PENDING_SHUTDOWN -> to == State.NOT_RUNNING;
+            case PENDING_ERROR -> to == State.ERROR;
+            case NOT_RUNNING, ERROR -> false;
+        };
     }
 
     /**
@@ -360,6 +372,10 @@ public class EddyStreams implements AutoCloseable {
                 }
                 found.add(store);
             }
+        }
+        if (found.isEmpty() && s == State.REBALANCING) {
+            throw new InvalidStateStoreException("store '" + params.storeName() + "' is not available yet: the app is"
+                    + " restoring its state (REBALANCING); retry once it is RUNNING");
         }
         if (found.isEmpty()) {
             throw new InvalidStateStoreException("no store named '" + params.storeName() + "' in this app"

@@ -542,6 +542,10 @@ public final class DefaultLogStore implements LogStore {
 
     @Override
     public List<LogRecord> read(TopicPartition tp, long offset, int maxRecords) {
+        if (maxRecords < 1) {
+            throw new IllegalArgumentException("maxRecords must be at least 1 when reading " + tp + ", was "
+                    + maxRecords);
+        }
         PartitionLog p = partition(tp);
         List<LogRecord> out = new ArrayList<>();
         p.read(offset, 1 << 20, maxRecords, SCRATCH.get(), out);
@@ -641,10 +645,23 @@ public final class DefaultLogStore implements LogStore {
     @Override
     public void flush() {
         ensureOpen();
+        LogException failed = null;
         for (TopicLog t : topics.values()) {
             for (PartitionLog p : t.partitions()) {
-                p.flush();
+                try {
+                    p.flush();
+                } catch (LogException e) {
+                    // sync the healthy partitions anyway; the flush as a whole still fails
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
+                }
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 

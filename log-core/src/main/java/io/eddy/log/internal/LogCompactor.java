@@ -114,7 +114,9 @@ public final class LogCompactor {
                 groupBytes += sealed[i].dataBytes();
                 group.add(sealed[i++]);
             }
-            long end = i < sealed.length ? sealed[i].baseOffset() : log.endOffset();
+            // [first, end) must hold the bases of this group's segments and no other: the swap deletes every
+            // segment whose base lies in it. Past the last sealed segment comes the active one, never to be touched.
+            long end = i < sealed.length ? sealed[i].baseOffset() : sealed[i - 1].baseOffset() + 1;
             removed += rewrite(log, group, end, map, mapLimit, tombstoneHorizon, scratch);
         }
         cleanedUpTo.put(log, mapLimit);

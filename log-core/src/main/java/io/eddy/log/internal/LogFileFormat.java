@@ -34,6 +34,8 @@ public final class LogFileFormat {
     public static final String CLEANED_SUFFIX = ".cleaned";
     /** A compacted replacement complete and synced; swapped in on open. */
     public static final String SWAP_SUFFIX = ".swap";
+    /** A file being written, renamed into place when complete. */
+    public static final String TMP_SUFFIX = ".tmp";
 
     private LogFileFormat() {
     }
@@ -69,6 +71,25 @@ public final class LogFileFormat {
 
     public static String fileName(long baseOffset, String suffix) {
         return String.format("%020d", baseOffset) + suffix;
+    }
+
+    /**
+     * @return true when {@code name} is one the log itself leaves behind when interrupted: an index being written
+     *     ({@code <offset>.index.tmp}, {@code <offset>.timeindex.tmp}) or a compaction output
+     *     ({@code <first>.<end>.cleaned}, {@code <first>.<end>.swap}); any other name is not the log's to delete
+     */
+    public static boolean isLeftover(String name) {
+        if (name.endsWith(TMP_SUFFIX)) {
+            String target = name.substring(0, name.length() - TMP_SUFFIX.length());
+            return parseBaseOffset(target, OFFSET_INDEX_SUFFIX) >= 0 || parseBaseOffset(target, TIME_INDEX_SUFFIX) >= 0;
+        }
+        for (String suffix : new String[] {CLEANED_SUFFIX, SWAP_SUFFIX}) {
+            if (name.endsWith(suffix) && name.length() == 41 + suffix.length() && name.charAt(20) == '.') {
+                return parseBaseOffset(name.substring(0, 20) + suffix, suffix) >= 0
+                        && parseBaseOffset(name.substring(21), suffix) >= 0;
+            }
+        }
+        return false;
     }
 
     /** @return the base offset a segment file name encodes, or -1 when the name is not one */

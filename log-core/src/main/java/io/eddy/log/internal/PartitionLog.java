@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -138,8 +140,7 @@ public final class PartitionLog implements AutoCloseable {
                 } else if (LogFileFormat.parseBaseOffset(name, LogFileFormat.OFFSET_INDEX_SUFFIX) >= 0
                         || LogFileFormat.parseBaseOffset(name, LogFileFormat.TIME_INDEX_SUFFIX) >= 0) {
                     continue;
-                } else if (name.endsWith(".tmp") || name.endsWith(LogFileFormat.CLEANED_SUFFIX)
-                        || name.endsWith(LogFileFormat.SWAP_SUFFIX)) {
+                } else if (LogFileFormat.isLeftover(name)) {
                     continue; // leftovers of an interrupted index write or compaction; handled by the writer
                 } else {
                     throw new UnexpectedFileException("unexpected file " + f + " in the directory of partition " + tp
@@ -256,11 +257,23 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
-    /** Forces every appended byte of this partition to stable storage. */
+    /**
+     * Forces every appended byte of this partition to stable storage.
+     *
+     * @throws LogException if the partition failed earlier while appended records were still unsynced: they can no
+     *     longer be made durable, so the flush must not be acknowledged
+     */
     public void flush() {
         lock.lock();
         try {
-            if (closed || failure != null || !writable) {
+            if (closed || !writable) {
+                return;
+            }
+            if (failure != null) {
+                if (dirty) {
+                    throw new LogException("partition " + tp + " failed earlier (" + failure + ") with appended"
+                            + " records not yet synced; they cannot be made durable. Reopen the log");
+                }
                 return;
             }
             flushLocked(clock.millis());
@@ -271,8 +284,8 @@ public final class PartitionLog implements AutoCloseable {
 
     /** Flushes when the time-based fsync policy says unsynced data is due. */
     public void flushIfDue(long now) {
-        if (!dirty || now - lastFlushMs < config.fsyncPolicy().everyMillis()) {
-            return;
+        if (!dirty || failure != null || now - lastFlushMs < config.fsyncPolicy().everyMillis()) {
+            return; // a failed partition was reported to its appender; retrying on a timer would only repeat that
         }
         flush();
     }
@@ -357,6 +370,8 @@ public final class PartitionLog implements AutoCloseable {
 
     private long readFrom(LogSegment[] segs, long offset, int maxBytes, int maxRecords, ScanBuffer scratch,
                           List<LogRecord> out) throws IOException {
+        // out may already hold records of other partitions (a consumer's poll): the limit counts only ours
+        int limit = (int) Math.min(Integer.MAX_VALUE, (long) out.size() + maxRecords);
         int i = floorSegment(segs, offset);
         for (; i < segs.length; i++) {
             LogSegment seg = segs[i];
@@ -403,11 +418,11 @@ public final class PartitionLog implements AutoCloseable {
                                 throw corrupt(seg, pos + p, offset, e);
                             }
                             int taken = out.size() - before;
-                            if (out.size() >= maxRecords && taken > 0) {
-                                int excess = out.size() - maxRecords;
+                            if (out.size() >= limit && taken > 0) {
+                                int excess = out.size() - limit;
                                 if (excess > 0) {
-                                    long firstDropped = out.get(maxRecords).offset();
-                                    out.subList(maxRecords, out.size()).clear();
+                                    long firstDropped = out.get(limit).offset();
+                                    out.subList(limit, out.size()).clear();
                                     return firstDropped;
                                 }
                                 return last + 1;
@@ -490,27 +505,53 @@ public final class PartitionLog implements AutoCloseable {
         lock.lock();
         try {
             TreeMap<Long, Path> files = listSegmentFiles();
-            List<LogSegment> kept = new ArrayList<>();
             LogSegment[] current = segments;
-            for (LogSegment s : current) {
-                if (files.containsKey(s.baseOffset())) {
-                    kept.add(s);
-                } else {
-                    s.close();
+            if (compactionSwapInProgress(files, current)) {
+                return; // segments are being replaced; the old files stay readable until the swap completes
+            }
+            Map<Long, LogSegment> reusable = new HashMap<>();
+            for (int i = 0; i < current.length; i++) {
+                LogSegment s = current[i];
+                // compaction merges a group of segments into the file of its first: a segment whose successor
+                // vanished while it stayed was replaced, and must be read afresh
+                boolean successorVanished = i + 1 < current.length
+                        && !files.containsKey(current[i + 1].baseOffset());
+                if (files.containsKey(s.baseOffset()) && !successorVanished) {
+                    reusable.put(s.baseOffset(), s);
                 }
             }
             ScanBuffer scratch = new ScanBuffer(1 << 16);
-            long lastBase = kept.isEmpty() ? -1 : kept.get(kept.size() - 1).baseOffset();
-            if (!kept.isEmpty()) {
-                LogSegment last = kept.get(kept.size() - 1);
-                last.scan(last.size(), Files.size(last.file()), config.indexIntervalBytes(), scratch);
+            LogSegment previousLast = current.length == 0 ? null : current[current.length - 1];
+            if (previousLast != null && reusable.get(previousLast.baseOffset()) == previousLast) {
+                previousLast.scan(previousLast.size(), Files.size(previousLast.file()), config.indexIntervalBytes(),
+                        scratch);
             }
-            for (var e : files.tailMap(lastBase, false).entrySet()) {
-                kept.add(LogSegment.open(dir, e.getKey(), io, false, false, config.indexIntervalBytes(), clock.millis(),
-                        scratch));
+            List<LogSegment> next = new ArrayList<>();
+            List<LogSegment> opened = new ArrayList<>();
+            try {
+                for (long base : files.keySet()) {
+                    LogSegment s = reusable.get(base);
+                    if (s == null) {
+                        s = LogSegment.open(dir, base, io, false, false, config.indexIntervalBytes(), clock.millis(),
+                                scratch);
+                        opened.add(s);
+                    }
+                    next.add(s);
+                }
+            } catch (IOException | RuntimeException e) {
+                for (LogSegment s : opened) {
+                    s.close();
+                }
+                throw e;
             }
-            if (!kept.isEmpty()) {
-                segments = kept.toArray(new LogSegment[0]);
+            if (next.isEmpty()) {
+                return;
+            }
+            segments = next.toArray(new LogSegment[0]);
+            for (LogSegment s : current) {
+                if (reusable.get(s.baseOffset()) != s) {
+                    s.close(); // readers still on it retry against the published segments
+                }
             }
         } catch (java.nio.file.NoSuchFileException e) {
             // a segment vanished between listing and opening (retention, compaction): the next refresh sees it right
@@ -518,6 +559,20 @@ public final class PartitionLog implements AutoCloseable {
             throw new LogException("partition " + tp + ": cannot refresh read-only view of " + dir, e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** @return true when a segment we hold vanished while a compaction swap file is present (mid-swap) */
+    private boolean compactionSwapInProgress(TreeMap<Long, Path> files, LogSegment[] current) throws IOException {
+        boolean vanished = false;
+        for (LogSegment s : current) {
+            vanished |= !files.containsKey(s.baseOffset());
+        }
+        if (!vanished) {
+            return false;
+        }
+        try (DirectoryStream<Path> swaps = Files.newDirectoryStream(dir, "*" + LogFileFormat.SWAP_SUFFIX)) {
+            return swaps.iterator().hasNext();
         }
     }
 

@@ -55,6 +55,12 @@ public final class RecordBatchDecoder {
             throw new MalformedBatchException("batch record count " + count + " / last offset delta " + lastDelta
                     + " are inconsistent");
         }
+        long base = baseOffset(buf, pos);
+        if (base < 0 || base > Long.MAX_VALUE - 1 - lastDelta) {
+            // offsets are never negative, and the offset after the batch must exist: otherwise the log end wraps
+            throw new MalformedBatchException("batch base offset " + base + " with last offset delta " + lastDelta
+                    + " is out of range");
+        }
         return size;
     }
 

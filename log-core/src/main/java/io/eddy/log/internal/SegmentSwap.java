@@ -73,11 +73,14 @@ final class SegmentSwap {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                if (name.endsWith(LogFileFormat.CLEANED_SUFFIX) || name.endsWith(".tmp")) {
+                if (!LogFileFormat.isLeftover(name)) {
+                    continue; // not ours: the partition's listing refuses it, naming it
+                }
+                if (name.endsWith(LogFileFormat.SWAP_SUFFIX)) {
+                    swaps.add(f);
+                } else {
                     LOG.info("removing unfinished file {} left by an interrupted compaction or index write", f);
                     Files.delete(f);
-                } else if (name.endsWith(LogFileFormat.SWAP_SUFFIX)) {
-                    swaps.add(f);
                 }
             }
         }
