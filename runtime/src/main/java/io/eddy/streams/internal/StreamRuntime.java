@@ -44,6 +44,8 @@ public final class StreamRuntime {
     private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
     private final List<StreamThread> threads = new ArrayList<>();
     private final List<StreamTask> allTasks = new ArrayList<>();
+    private final List<GlobalStoreUpdater> globalUpdaters = new ArrayList<>();
+    private final Map<String, StateStore> globalStores = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> sourceOffsetReset = new HashMap<>();
     private final RocksDBMemoryBudget memoryBudget;
     private final CommitCoordinator coordinator;
@@ -173,8 +175,13 @@ public final class StreamRuntime {
             collectors.add(new RecordCollector(backend));
             caches.add(new ThreadCache(cacheBytes));
         }
-        Map<String, StateStore> globalStores = Map.of();
         Path stateRoot = config.stateDir().resolve(appId);
+        for (InternalTopologyBuilder.GlobalStoreDefinition g : topology.globalStores()) {
+            GlobalStoreUpdater u = new GlobalStoreUpdater(g, backend, config, clock,
+                    stateRoot.resolve("global").resolve(g.builder().name()), memoryBudget, partitionCounts.get(g.topic()));
+            globalUpdaters.add(u);
+            globalStores.put(u.storeName(), u.store());
+        }
         for (InternalTopologyBuilder.Subtopology s : subs) {
             int tasks = maxSourcePartitions(s, appId);
             for (String storeName : s.storeNames()) {
@@ -276,8 +283,19 @@ public final class StreamRuntime {
         return n.getAsInt();
     }
 
-    /** Starts every stream thread. */
+    /** Loads every global store from its topic (before any task runs). */
+    public void loadGlobalStores() {
+        for (GlobalStoreUpdater u : globalUpdaters) {
+            u.load();
+        }
+    }
+
+    /** Loads global stores, starts following their topics, and starts every stream thread. */
     public void start() {
+        loadGlobalStores();
+        for (GlobalStoreUpdater u : globalUpdaters) {
+            u.startFollowing();
+        }
         for (StreamThread t : threads) {
             t.start();
         }
@@ -393,6 +411,7 @@ public final class StreamRuntime {
 
     /** Restores every task's state (instead of {@link #start()}). */
     public void restoreInline() {
+        loadGlobalStores();
         for (StreamThread t : threads) {
             t.restoreInline();
         }
@@ -400,6 +419,9 @@ public final class StreamRuntime {
 
     /** Processes everything available, across all tasks, until no task makes progress. */
     public void runInline() {
+        for (GlobalStoreUpdater u : globalUpdaters) {
+            u.catchUp();
+        }
         boolean progress = true;
         while (progress) {
             progress = false;
@@ -438,8 +460,20 @@ public final class StreamRuntime {
         return commits;
     }
 
+    /** @return the global stores by name */
+    public Map<String, StateStore> globalStores() {
+        return globalStores;
+    }
+
     /** Closes every task and the shared RocksDB memory. Call after the threads ended. */
     public void close() {
+        for (GlobalStoreUpdater u : globalUpdaters) {
+            try {
+                u.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing global store {} failed", u.storeName(), e);
+            }
+        }
         for (StreamTask t : allTasks) {
             try {
                 t.close();

@@ -553,12 +553,15 @@ public final class StreamTask implements TaskContext {
 
     @Override
     public StateStore store(String processorName, String storeName) {
+        StateStore global = globalStores.get(storeName);
+        if (global != null) {
+            return global; // global stores are readable by every processor, as in Kafka Streams
+        }
         Set<String> allowed = storesByProcessor.get(processorName);
         if (allowed == null || !allowed.contains(storeName)) {
             return null;
         }
-        StateStore s = stateManager.stores().get(storeName);
-        return s != null ? s : globalStores.get(storeName);
+        return storesView.get(storeName);
     }
 
     @Override
