@@ -280,7 +280,7 @@ public class EddyStreams implements AutoCloseable {
                 }
             }
         }
-        rt.close();
+        rt.close(false);
     }
 
     private void closeBackend() {

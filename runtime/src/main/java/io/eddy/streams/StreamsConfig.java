@@ -63,8 +63,8 @@ public final class StreamsConfig {
     public static final String MAX_POLL_RECORDS_CONFIG = "max.poll.records";
     /** Records buffered per input partition before the thread stops reading it; default 1000. */
     public static final String BUFFERED_RECORDS_PER_PARTITION_CONFIG = "buffered.records.per.partition";
-    /** Skip fsync of checkpoints (test drivers); default false. */
-    public static final String STATE_FSYNC_DISABLED_CONFIG = "eddy.state.fsync.disabled";
+    /** Whether commits fsync state (RocksDB WAL, checkpoints); default true, false in test drivers. */
+    public static final String STATESTORE_FSYNC_CONFIG = io.eddy.state.TaskStateManager.FSYNC_CONFIG;
     /** Total RocksDB block cache + write buffer memory for the whole app, bytes; default 256 MiB. */
     public static final String ROCKSDB_MEMORY_BYTES_CONFIG = "eddy.rocksdb.memory.bytes";
     public static final String ROCKSDB_CONFIG_SETTER_CLASS_CONFIG = "rocksdb.config.setter";
@@ -161,7 +161,7 @@ public final class StreamsConfig {
         d.put(POLL_MS_CONFIG, 100L);
         d.put(MAX_POLL_RECORDS_CONFIG, 10_000);
         d.put(BUFFERED_RECORDS_PER_PARTITION_CONFIG, 1000);
-        d.put(STATE_FSYNC_DISABLED_CONFIG, false);
+        d.put(STATESTORE_FSYNC_CONFIG, true);
         d.put(ROCKSDB_MEMORY_BYTES_CONFIG, 256L * 1024 * 1024);
         d.put(ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, null);
         d.put(REQUIRE_EXPLICIT_NAMES_CONFIG, false);
@@ -203,7 +203,7 @@ public final class StreamsConfig {
         positive(BUFFERED_RECORDS_PER_PARTITION_CONFIG, getInt(BUFFERED_RECORDS_PER_PARTITION_CONFIG));
         positive(ROCKSDB_MEMORY_BYTES_CONFIG, getLong(ROCKSDB_MEMORY_BYTES_CONFIG));
         getBoolean(REPARTITION_THROUGH_LOG_CONFIG);
-        getBoolean(STATE_FSYNC_DISABLED_CONFIG);
+        getBoolean(STATESTORE_FSYNC_CONFIG);
         getBoolean(REQUIRE_EXPLICIT_NAMES_CONFIG);
         getLong(IDLE_STREAM_TIME_ADVANCE_MS_CONFIG);
         // instantiate pluggable classes once, so a bad class name fails at construction

@@ -465,8 +465,17 @@ public final class StreamRuntime {
         return globalStores;
     }
 
-    /** Closes every task and the shared RocksDB memory. Call after the threads ended. */
+    /** Closes every task (checkpointing, as after a final commit) and the shared RocksDB memory. */
     public void close() {
+        close(true);
+    }
+
+    /**
+     * Closes every task and the shared RocksDB memory. Call after the threads ended.
+     *
+     * @param clean true after a final commit (tasks checkpoint), false after a failure (state rolls back on restart)
+     */
+    public void close(boolean clean) {
         for (GlobalStoreUpdater u : globalUpdaters) {
             try {
                 u.close();
@@ -476,7 +485,7 @@ public final class StreamRuntime {
         }
         for (StreamTask t : allTasks) {
             try {
-                t.close();
+                t.close(clean);
             } catch (RuntimeException e) {
                 LOG.warn("closing task {} failed", t.taskId(), e);
             }

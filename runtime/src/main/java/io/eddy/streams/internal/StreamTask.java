@@ -147,7 +147,7 @@ public final class StreamTask implements TaskContext {
         this.deadLetterTopic = config.getString(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         this.maxTaskIdleMs = config.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG);
         this.stateManager = new TaskStoreContext(this, stateDir, backend, collector, cache, memoryBudget, clock,
-                !config.getBoolean(StreamsConfig.STATE_FSYNC_DISABLED_CONFIG));
+                config.getBoolean(StreamsConfig.STATESTORE_FSYNC_CONFIG));
         buildNodes();
     }
 
@@ -462,7 +462,7 @@ public final class StreamTask implements TaskContext {
     }
 
     void checkpoint() {
-        stateManager.checkpoint();
+        stateManager.checkpoint(false);
         commitRequested = false;
     }
 
@@ -489,7 +489,7 @@ public final class StreamTask implements TaskContext {
     }
 
     /** Closes processors and stores; buffered input is dropped (it will be fetched again from the committed offsets). */
-    void close() {
+    void close(boolean cleanClose) {
         RuntimeException first = null;
         if (initialized) {
             for (RuntimeNode n : nodes.values()) {
@@ -502,6 +502,9 @@ public final class StreamTask implements TaskContext {
             }
         }
         try {
+            if (initialized && cleanClose) {
+                stateManager.checkpoint(true);
+            }
             stateManager.close();
         } catch (RuntimeException e) {
             first = first == null ? e : first;

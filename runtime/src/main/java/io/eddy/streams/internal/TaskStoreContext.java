@@ -59,8 +59,20 @@ final class TaskStoreContext implements StateStoreContext {
         state.flush();
     }
 
-    /** Checkpoints every changelog at its current end: the collector was flushed and offsets committed. */
-    void checkpoint() {
+    /**
+     * Changelog records written since the last checkpoint before a commit writes a new one. A stale checkpoint only
+     * costs a longer restore (replaying a changelog tail is idempotent); writing one on every commit would cost a
+     * file rename per task per commit. Kafka Streams uses the same threshold under at-least-once.
+     */
+    static final long CHECKPOINT_DELTA_RECORDS = 10_000;
+
+    private long checkpointedSum = -1;
+
+    /**
+     * Checkpoints every changelog at its current end (the collector was flushed and offsets committed), when the
+     * changelogs advanced enough since the last checkpoint or when {@code force}d (closing).
+     */
+    void checkpoint(boolean force) {
         Map<ChangelogPartition, Long> last = new LinkedHashMap<>();
         for (String name : state.storeNames()) {
             String topic = changelogTopic(name);
@@ -72,7 +84,15 @@ final class TaskStoreContext implements StateStoreContext {
                 }
             }
         }
+        long sum = 0;
+        for (long o : last.values()) {
+            sum += o;
+        }
+        if (!force && checkpointedSum >= 0 && sum - checkpointedSum < CHECKPOINT_DELTA_RECORDS) {
+            return;
+        }
         state.checkpoint(last);
+        checkpointedSum = sum;
     }
 
     void close() {

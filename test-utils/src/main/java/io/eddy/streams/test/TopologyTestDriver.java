@@ -100,7 +100,7 @@ public class TopologyTestDriver implements AutoCloseable {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         p.put(StreamsConfig.DEFAULT_PARTITIONS_CONFIG, 1);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.MAX_VALUE / 4);
-        p.put(StreamsConfig.STATE_FSYNC_DISABLED_CONFIG, true);
+        p.put(StreamsConfig.STATESTORE_FSYNC_CONFIG, false);
         config = new StreamsConfig(p);
         builder = topology.internalBuilder();
         log = LogStore.open(config.logDir(), LogStoreOptions.defaults().withClock(clock)
