@@ -66,8 +66,11 @@ public final class StreamsConfig {
     /** Whether commits fsync state (RocksDB WAL, checkpoints); default true, false in test drivers. */
     public static final String STATESTORE_FSYNC_CONFIG = io.eddy.state.TaskStateManager.FSYNC_CONFIG;
     /** Total RocksDB block cache + write buffer memory for the whole app, bytes; default 256 MiB. */
-    public static final String ROCKSDB_MEMORY_BYTES_CONFIG = "eddy.rocksdb.memory.bytes";
-    public static final String ROCKSDB_CONFIG_SETTER_CLASS_CONFIG = "rocksdb.config.setter";
+    public static final String ROCKSDB_MEMORY_BYTES_CONFIG = io.eddy.state.RocksDBMemoryBudget.TOTAL_BYTES_CONFIG;
+    /** Share of the RocksDB memory given to write buffers; default 0.25. */
+    public static final String ROCKSDB_WRITE_BUFFER_RATIO_CONFIG =
+            io.eddy.state.RocksDBMemoryBudget.WRITE_BUFFER_RATIO_CONFIG;
+    public static final String ROCKSDB_CONFIG_SETTER_CLASS_CONFIG = io.eddy.state.RocksDBConfigSetter.CONFIG;
     /** Require explicit names for every stateful DSL operator; default false. */
     public static final String REQUIRE_EXPLICIT_NAMES_CONFIG = "eddy.require.explicit.names";
     /** Advance stream time by the wall clock after a task has been idle this long (ms); -1 (default) never. */
@@ -163,6 +166,7 @@ public final class StreamsConfig {
         d.put(BUFFERED_RECORDS_PER_PARTITION_CONFIG, 1000);
         d.put(STATESTORE_FSYNC_CONFIG, true);
         d.put(ROCKSDB_MEMORY_BYTES_CONFIG, 256L * 1024 * 1024);
+        d.put(ROCKSDB_WRITE_BUFFER_RATIO_CONFIG, io.eddy.state.RocksDBMemoryBudget.DEFAULT_WRITE_BUFFER_RATIO);
         d.put(ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, null);
         d.put(REQUIRE_EXPLICIT_NAMES_CONFIG, false);
         d.put(IDLE_STREAM_TIME_ADVANCE_MS_CONFIG, -1L);

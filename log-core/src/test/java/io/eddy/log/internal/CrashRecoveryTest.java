@@ -140,7 +140,7 @@ class CrashRecoveryTest {
             cuts.add(c);
         }
         Random rnd = new Random(SEED ^ shutdown.ordinal());
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 25; i++) {
             cuts.add(rnd.nextInt(fileSize));
         }
         for (int cut : cuts) {
@@ -165,7 +165,7 @@ class CrashRecoveryTest {
                 }
                 assertAppendsContinueAt(log, expectedEnd, context);
             }
-            if (cut % 5 == 0 || cut <= LogFileFormat.HEADER_SIZE) {
+            if (cut % 8 == 0 || cut <= LogFileFormat.HEADER_SIZE) {
                 assertRecoveryIsDurable(work, w.records().subList(0, (int) expectedEnd), context);
             }
         }
