@@ -1,0 +1,70 @@
+package io.eddy.streams.kstream;
+
+import io.eddy.serialization.Bytes;
+import io.eddy.state.KeyValueStore;
+
+/**
+ * A stream grouped by key, ready for aggregation, as Kafka Streams' {@code KGroupedStream}. Aggregations skip records
+ * with a null key or value, keep their result in a timestamped key-value store (RocksDB unless the Materialized says
+ * otherwise, with a record cache and a changelog by default) and stamp each result with the largest timestamp
+ * aggregated into it.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ */
+public interface KGroupedStream<K, V> {
+    /** @return the number of records per key */
+    KTable<K, Long> count();
+
+    /** @param named node name @return the number of records per key */
+    KTable<K, Long> count(Named named);
+
+    /** @param materialized its store @return the number of records per key */
+    KTable<K, Long> count(Materialized<K, Long, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** @param named node name @param materialized its store @return the number of records per key */
+    KTable<K, Long> count(Named named, Materialized<K, Long, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** @param reducer combines values @return the combined value per key */
+    KTable<K, V> reduce(Reducer<V> reducer);
+
+    /** @param reducer combines values @param materialized its store @return the combined value per key */
+    KTable<K, V> reduce(Reducer<V> reducer, Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /**
+     * @param reducer combines values
+     * @param named node name
+     * @param materialized its store
+     * @return the combined value per key
+     */
+    KTable<K, V> reduce(Reducer<V> reducer, Named named, Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /**
+     * @param initializer the initial aggregate
+     * @param aggregator folds a value in
+     * @param <VR> aggregate type
+     * @return the aggregate per key
+     */
+    <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> aggregator);
+
+    /**
+     * @param initializer the initial aggregate
+     * @param aggregator folds a value in
+     * @param materialized its store
+     * @param <VR> aggregate type
+     * @return the aggregate per key
+     */
+    <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> aggregator,
+                                 Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /**
+     * @param initializer the initial aggregate
+     * @param aggregator folds a value in
+     * @param named node name
+     * @param materialized its store
+     * @param <VR> aggregate type
+     * @return the aggregate per key
+     */
+    <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> aggregator,
+                                 Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+}

@@ -1,0 +1,76 @@
+package io.eddy.streams.kstream.internal;
+
+import io.eddy.state.TimestampedKeyValueStore;
+import io.eddy.state.ValueAndTimestamp;
+import io.eddy.streams.kstream.Aggregator;
+import io.eddy.streams.kstream.Initializer;
+import io.eddy.streams.processor.api.ContextualProcessor;
+import io.eddy.streams.processor.api.Processor;
+import io.eddy.streams.processor.api.ProcessorContext;
+import io.eddy.streams.processor.api.Record;
+
+/**
+ * A grouped stream's {@code count}, {@code reduce} and {@code aggregate}: folds each record into its key's aggregate
+ * in a timestamped store. Records with a null key or value are skipped. The aggregate carries the largest timestamp
+ * folded into it. Updates are forwarded through the store's cache (deduplicated per key per commit) or, without a
+ * cache, at once.
+ */
+final class KStreamAggregate<K, V, VA> implements KTableProcessorSupplier<K, V, K, VA> {
+    private final String storeName;
+    private final Initializer<VA> initializer;
+    private final Aggregator<? super K, ? super V, VA> aggregator;
+    private boolean sendOldValues;
+
+    /**
+     * @param storeName the store
+     * @param initializer the initial aggregate (may return null: reduce starts from the first value)
+     * @param aggregator folds a value into the aggregate
+     */
+    KStreamAggregate(String storeName, Initializer<VA> initializer, Aggregator<? super K, ? super V, VA> aggregator) {
+        this.storeName = storeName;
+        this.initializer = initializer;
+        this.aggregator = aggregator;
+    }
+
+    @Override
+    public KTableValueGetterSupplier<K, VA> view() {
+        return new StoreValueGetterSupplier<>(storeName);
+    }
+
+    @Override
+    public boolean enableSendingOldValues(boolean forceMaterialization) {
+        sendOldValues = true;
+        return true;
+    }
+
+    @Override
+    public Processor<K, V, K, Change<VA>> get() {
+        boolean sendOld = sendOldValues;
+        return new ContextualProcessor<>() {
+            private TimestampedKeyValueStore<K, VA> store;
+            private TimestampedForwarder<K, VA> forwarder;
+
+            @Override
+            public void init(ProcessorContext<K, Change<VA>> context) {
+                super.init(context);
+                store = context.getStateStore(storeName);
+                forwarder = new TimestampedForwarder<>(store, context, sendOld);
+            }
+
+            @Override
+            public void process(Record<K, V> record) {
+                if (record.key() == null || record.value() == null) {
+                    return;
+                }
+                ValueAndTimestamp<VA> old = store.get(record.key());
+                VA oldAgg = ValueAndTimestamp.getValueOrNull(old);
+                VA base = oldAgg == null ? initializer.apply() : oldAgg;
+                VA newAgg = aggregator.apply(record.key(), record.value(), base);
+                long ts = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
+                store.put(record.key(), ValueAndTimestamp.make(newAgg, ts));
+                forwarder.maybeForward(new Record<>(record.key(), new Change<>(newAgg, sendOld ? oldAgg : null), ts,
+                        record.headers()));
+            }
+        };
+    }
+}

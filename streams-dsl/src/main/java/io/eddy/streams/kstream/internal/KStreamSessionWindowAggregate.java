@@ -1,0 +1,170 @@
+package io.eddy.streams.kstream.internal;
+
+import io.eddy.serialization.Serde;
+import io.eddy.state.KeyValue;
+import io.eddy.state.KeyValueIterator;
+import io.eddy.state.SessionStore;
+import io.eddy.state.SessionWindow;
+import io.eddy.state.StoreBuilder;
+import io.eddy.state.Stores;
+import io.eddy.state.Windowed;
+import io.eddy.streams.kstream.Aggregator;
+import io.eddy.streams.kstream.Initializer;
+import io.eddy.streams.kstream.Merger;
+import io.eddy.streams.kstream.SessionWindows;
+import io.eddy.streams.processor.api.ContextualProcessor;
+import io.eddy.streams.processor.api.Processor;
+import io.eddy.streams.processor.api.ProcessorContext;
+import io.eddy.streams.processor.api.ProcessorSupplier;
+import io.eddy.streams.processor.api.Record;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Aggregates a stream into {@link SessionWindows}, as Kafka Streams' {@code KStreamSessionWindowAggregate}. A record at
+ * {@code t} joins every session of its key that ends at or after {@code t - gap} and starts at or before
+ * {@code t + gap} (inclusive); when it touches several, they are merged (aggregates combined with the merger) into one
+ * session spanning all of them. The merged sessions are removed from the store and a tombstone
+ * ({@code Change(null, old)}) is forwarded for each, then the new session's aggregate.
+ *
+ * <p>A record is late when the session it would produce ends before {@code streamTime - grace - gap}: it is then
+ * dropped, logged at debug and counted, as are records with a null key or value.
+ *
+ * <p>Needs a {@link SessionStore} named {@code storeName} with retention at least {@code gap + grace + 1} (a session
+ * store drops sessions ending at or before its stream time minus the retention, and a session ending exactly at
+ * {@code streamTime - grace - gap} may still be merged). Forwards
+ * {@code Record<Windowed<K>, Change<VAgg>>} keyed by the session (a {@link SessionWindow}) with the session end (its
+ * largest record timestamp) as timestamp; the old aggregate only after {@link #enableSendingOldValues()}.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ * @param <VAgg> the aggregate type
+ */
+public final class KStreamSessionWindowAggregate<K, V, VAgg>
+        implements ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
+    private static final Logger LOG = LoggerFactory.getLogger(KStreamSessionWindowAggregate.class);
+
+    private final SessionWindows windows;
+    private final String storeName;
+    private final Initializer<VAgg> initializer;
+    private final Aggregator<? super K, ? super V, VAgg> aggregator;
+    private final Merger<? super K, VAgg> merger;
+    private final DroppedRecordsSensor dropped;
+    private boolean sendOldValues;
+
+    /**
+     * @param windows the session windows
+     * @param storeName the session store
+     * @param initializer the initial aggregate of a new session
+     * @param aggregator adds a record to an aggregate
+     * @param merger combines the aggregates of two sessions being merged
+     */
+    public KStreamSessionWindowAggregate(SessionWindows windows, String storeName, Initializer<VAgg> initializer,
+                                         Aggregator<? super K, ? super V, VAgg> aggregator,
+                                         Merger<? super K, VAgg> merger) {
+        this.windows = Objects.requireNonNull(windows, "windows");
+        this.storeName = Objects.requireNonNull(storeName, "storeName");
+        this.initializer = Objects.requireNonNull(initializer, "initializer");
+        this.aggregator = Objects.requireNonNull(aggregator, "aggregator");
+        this.merger = Objects.requireNonNull(merger, "merger");
+        this.dropped = new DroppedRecordsSensor("session window aggregate of store " + storeName);
+    }
+
+    /**
+     * @param name the store name
+     * @param windows the session windows
+     * @param keySerde the key serde
+     * @param aggSerde the aggregate serde
+     * @param persistent RocksDB (true) or in-memory
+     * @param <K> key type
+     * @param <VAgg> aggregate type
+     * @return a builder of the store this processor needs: retention {@code gap + grace + 1} (logging enabled,
+     *     caching disabled)
+     */
+    public static <K, VAgg> StoreBuilder<SessionStore<K, VAgg>> storeBuilder(String name, SessionWindows windows,
+            Serde<K> keySerde, Serde<VAgg> aggSerde, boolean persistent) {
+        Duration retention = Duration.ofMillis(windows.inactivityGap() + windows.gracePeriodMs() + 1);
+        return Stores.sessionStoreBuilder(persistent ? Stores.persistentSessionStore(name, retention)
+                : Stores.inMemorySessionStore(name, retention), keySerde, aggSerde);
+    }
+
+    /** Makes forwarded changes carry the old aggregate. */
+    public void enableSendingOldValues() {
+        sendOldValues = true;
+    }
+
+    /** @return the store name */
+    public String storeName() {
+        return storeName;
+    }
+
+    /** @return records dropped so far (null key or value, or late), over all tasks */
+    public long droppedRecords() {
+        return dropped.count();
+    }
+
+    @Override
+    public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
+        return new SessionWindowAggregateProcessor();
+    }
+
+    private final class SessionWindowAggregateProcessor
+            extends ContextualProcessor<K, V, Windowed<K>, Change<VAgg>> {
+        private SessionStore<K, VAgg> store;
+        private TimestampedChangeForwarder<Windowed<K>, VAgg> forwarder;
+
+        @Override
+        public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
+            super.init(context);
+            store = context.getStateStore(storeName);
+            forwarder = new TimestampedChangeForwarder<>(store, context, sendOldValues, false);
+        }
+
+        @Override
+        public void process(Record<K, V> record) {
+            long streamTime = context().currentStreamTimeMs();
+            if (record.key() == null || record.value() == null) {
+                dropped.record(LOG, record.key() == null ? "null key" : "null value", record.timestamp(), streamTime);
+                return;
+            }
+            long t = record.timestamp();
+            long gap = windows.inactivityGap();
+            long closeTime = streamTime - windows.gracePeriodMs() - gap;
+            List<KeyValue<Windowed<K>, VAgg>> merged = new ArrayList<>();
+            SessionWindow newWindow = new SessionWindow(t, t);
+            SessionWindow mergedWindow = newWindow;
+            VAgg agg = initializer.apply();
+            try (KeyValueIterator<Windowed<K>, VAgg> it =
+                         store.findSessions(record.key(), Math.max(0, t - gap), t + gap)) {
+                while (it.hasNext()) {
+                    KeyValue<Windowed<K>, VAgg> next = it.next();
+                    merged.add(next);
+                    agg = merger.apply(record.key(), agg, next.value);
+                    mergedWindow = new SessionWindow(Math.min(mergedWindow.start(), next.key.window().start()),
+                            Math.max(mergedWindow.end(), next.key.window().end()));
+                }
+            }
+            if (mergedWindow.end() < closeTime) {
+                dropped.record(LOG, "expired window", t, streamTime);
+                return;
+            }
+            if (!mergedWindow.equals(newWindow)) {
+                for (KeyValue<Windowed<K>, VAgg> session : merged) {
+                    store.remove(session.key);
+                    forwarder.maybeForward(new Record<>(session.key,
+                            new Change<>(null, sendOldValues ? session.value : null), session.key.window().end(),
+                            record.headers()));
+                }
+            }
+            agg = aggregator.apply(record.key(), record.value(), agg);
+            Windowed<K> sessionKey = new Windowed<>(record.key(), mergedWindow);
+            store.put(sessionKey, agg);
+            forwarder.maybeForward(new Record<>(sessionKey, new Change<>(agg, null), mergedWindow.end(),
+                    record.headers()));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.eddy.streams.kstream.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eddy.log.LogRecord;
+import io.eddy.log.LogStore;
+import io.eddy.log.ProducerRecord;
+import io.eddy.log.TopicConfig;
+import io.eddy.log.TopicPartition;
+import io.eddy.streams.EddyStreams;
+import io.eddy.streams.StreamsConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Guards that records held back by suppress are restored from the buffer's changelog after a restart. */
+class SuppressionBufferRestartTest {
+    private static final TopicPartition INPUT = new TopicPartition("input", 0);
+    private static final TopicPartition OUTPUT = new TopicPartition(ProcessorTestSupport.OUTPUT, 0);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void suppressedWindowIsEmittedAfterARestartFromTheRestoredBuffer() throws Exception {
+        append(true, record("a", 1), record("a", 3), record("b", 14));
+        runUntilCommitted(3);
+        assertThat(outputs()).isEmpty();
+        append(false, record("b", 15)); // closes [0,10) (grace 5) in the second run
+        runUntilCommitted(4);
+        assertThat(outputs()).containsExactly("[a@0/10]=(2<-null)@3");
+    }
+
+    private Properties props() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "suppress-restart");
+        p.put(StreamsConfig.DATA_DIR_CONFIG, dir.toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
+        return p;
+    }
+
+    private void runUntilCommitted(long offset) throws Exception {
+        try (EddyStreams app = new EddyStreams(KTableSuppressProcessorTest.finalResultsTopology(), props())) {
+            app.start();
+            app.awaitCommittedOffset(INPUT, offset, Duration.ofSeconds(30));
+        }
+    }
+
+    private static ProducerRecord record(String key, long timestamp) {
+        return new ProducerRecord(INPUT.topic(), 0, key.getBytes(StandardCharsets.UTF_8),
+                "x".getBytes(StandardCharsets.UTF_8), timestamp, null);
+    }
+
+    private void append(boolean create, ProducerRecord... records) {
+        try (LogStore log = LogStore.open(dir.resolve("log"))) {
+            if (create) {
+                log.createTopicIfAbsent(INPUT.topic(), 1, TopicConfig.defaults());
+                log.createTopicIfAbsent(OUTPUT.topic(), 1, TopicConfig.defaults());
+            }
+            log.append(INPUT, List.of(records));
+        }
+    }
+
+    private List<String> outputs() {
+        List<String> out = new ArrayList<>();
+        try (LogStore log = LogStore.openReadOnly(dir.resolve("log"))) {
+            for (LogRecord r : log.read(OUTPUT, 0, 100)) {
+                out.add(new String(r.key(), StandardCharsets.UTF_8) + "=" + new String(r.value(),
+                        StandardCharsets.UTF_8) + "@" + r.timestamp());
+            }
+        }
+        return out;
+    }
+}
