@@ -259,6 +259,21 @@ final class StreamThread extends Thread {
         }
     }
 
+    /** @return true when an assigned partition has records not yet fetched or a task has records buffered */
+    boolean hasPendingInline() {
+        for (Map.Entry<TopicPartition, StreamTask> e : taskByPartition.entrySet()) {
+            if (consumer.position(e.getKey()) < runtime.backend().endOffset(e.getKey())) {
+                return true;
+            }
+        }
+        for (StreamTask t : tasks) {
+            if (t.hasBufferedRecords()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void closeInline() {
         if (consumer != null) {
             consumer.close();

@@ -1,5 +1,6 @@
 package io.eddy.streams.kstream;
 
+import io.eddy.streams.processor.api.FixedKeyProcessorSupplier;
 import io.eddy.serialization.Bytes;
 import io.eddy.state.KeyValue;
 import io.eddy.state.KeyValueStore;

@@ -1,5 +1,7 @@
 package io.eddy.streams.kstream;
 
+import io.eddy.streams.processor.api.ContextualFixedKeyProcessor;
+import io.eddy.streams.processor.api.FixedKeyRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.serialization.Serde;

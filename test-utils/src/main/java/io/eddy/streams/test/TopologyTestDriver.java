@@ -173,9 +173,7 @@ public class TopologyTestDriver implements AutoCloseable {
         ensureOpen();
         log.append(new TopicPartition(topic, 0), List.of(new ProducerRecord(topic, 0, key, value, timestamp,
                 headers == null || headers.isEmpty() ? null : headers)));
-        runtime.runInline();
-        runtime.commitInline();
-        runtime.runInline();
+        runtime.runAndCommitUntilIdle();
     }
 
     LogRecord readOutput(String topic) {
@@ -217,8 +215,7 @@ public class TopologyTestDriver implements AutoCloseable {
         }
         clock.advance(advance.toMillis());
         runtime.punctuateInline(clock.millis());
-        runtime.commitInline();
-        runtime.runInline();
+        runtime.runAndCommitUntilIdle();
     }
 
     /** @return every topic the topology wrote to so far (outputs, repartition through the log, changelogs) */
@@ -228,7 +225,7 @@ public class TopologyTestDriver implements AutoCloseable {
 
     /** @return every store of the topology by name */
     public Map<String, StateStore> getAllStateStores() {
-        Map<String, StateStore> out = new LinkedHashMap<>();
+        Map<String, StateStore> out = new LinkedHashMap<>(runtime.globalStores());
         for (StreamTask t : runtime.tasks()) {
             out.putAll(t.storesView());
         }
@@ -240,6 +237,10 @@ public class TopologyTestDriver implements AutoCloseable {
      * @return the store, or null
      */
     public StateStore getStateStore(String name) {
+        StateStore global = runtime.globalStores().get(name);
+        if (global != null) {
+            return global;
+        }
         for (StreamTask t : runtime.tasks()) {
             StateStore s = t.storesView().get(name);
             if (s != null) {

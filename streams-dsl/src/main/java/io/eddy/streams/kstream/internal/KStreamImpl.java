@@ -1,5 +1,7 @@
 package io.eddy.streams.kstream.internal;
 
+import io.eddy.streams.processor.api.FixedKeyProcessorSupplier;
+import io.eddy.streams.processor.api.InternalFixedKeyRecordFactory;
 import io.eddy.serialization.Bytes;
 import io.eddy.serialization.Serde;
 import io.eddy.state.KeyValue;
@@ -8,10 +10,8 @@ import io.eddy.state.StoreBuilder;
 import io.eddy.state.TimestampedKeyValueStore;
 import io.eddy.streams.errors.StreamsException;
 import io.eddy.streams.kstream.BranchedKStream;
-import io.eddy.streams.kstream.FixedKeyProcessorSupplier;
 import io.eddy.streams.kstream.ForeachAction;
 import io.eddy.streams.kstream.Grouped;
-import io.eddy.streams.kstream.InternalFixedKeyRecordFactory;
 import io.eddy.streams.kstream.KGroupedStream;
 import io.eddy.streams.kstream.KStream;
 import io.eddy.streams.kstream.KTable;

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * A KStream-KTable or KStream-GlobalKTable join (inner or left), as Kafka Streams' {@code KStreamKTableJoin} and
  * {@code KStreamGlobalKTableJoin}: each stream record looks up the table's current value for its key (or, for a
  * global table, for the key the key selector maps it to) through the table's {@link KTableValueGetter} (its
- * timestamped key-value store, or a getter computing an unmaterialized table's values) and forwards {@code joiner(streamKey, streamValue, tableValue)} with the stream record's key
- * and timestamp. Table updates do not trigger output (the table's own processors keep the store current).
+ * timestamped key-value store, or a getter computing an unmaterialized table's values) and forwards
+ * {@code joiner(streamKey, streamValue, tableValue)} with the stream record's key and timestamp. Table updates do not
+ * trigger output (the table's own processors keep the store current).
  *
  * <p>An inner join forwards nothing when the table has no value (or the lookup key is null); a left join forwards
  * {@code joiner(key, value, null)}. Stream records with a null value, and in an inner stream-table join with a null

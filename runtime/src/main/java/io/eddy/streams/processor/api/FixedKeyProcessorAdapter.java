@@ -1,4 +1,4 @@
-package io.eddy.streams.kstream;
+package io.eddy.streams.processor.api;
 
 import io.eddy.serialization.Serde;
 import io.eddy.state.StateStore;
@@ -7,11 +7,6 @@ import io.eddy.streams.processor.Cancellable;
 import io.eddy.streams.processor.PunctuationType;
 import io.eddy.streams.processor.Punctuator;
 import io.eddy.streams.processor.TaskId;
-import io.eddy.streams.processor.api.Processor;
-import io.eddy.streams.processor.api.ProcessorContext;
-import io.eddy.streams.processor.api.ProcessorSupplier;
-import io.eddy.streams.processor.api.Record;
-import io.eddy.streams.processor.api.RecordMetadata;
 import java.io.File;
 import java.time.Duration;
 import java.util.Map;

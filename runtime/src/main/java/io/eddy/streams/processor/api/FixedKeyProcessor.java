@@ -1,4 +1,4 @@
-package io.eddy.streams.kstream;
+package io.eddy.streams.processor.api;
 
 /**
  * A processor that may change values but not keys, as Kafka Streams' {@code FixedKeyProcessor}; run with

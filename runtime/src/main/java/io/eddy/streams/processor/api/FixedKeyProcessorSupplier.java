@@ -1,4 +1,4 @@
-package io.eddy.streams.kstream;
+package io.eddy.streams.processor.api;
 
 import io.eddy.streams.processor.ConnectedStoreProvider;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package io.eddy.streams.kstream;
+package io.eddy.streams.processor.api;
 
 /**
  * A {@link FixedKeyProcessor} that keeps its context, as Kafka Streams' {@code ContextualFixedKeyProcessor}.
