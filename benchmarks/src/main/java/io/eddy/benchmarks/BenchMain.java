@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "eddy-benchmarks", mixinStandardHelpOptions = true,
         description = "Eddy end-to-end benchmarks; each prints a RESULT line.",
-        subcommands = {LogAppendBench.class, LogReadBench.class, StoreBench.class, RestoreBench.class})
+        subcommands = {LogAppendBench.class, LogReadBench.class, StoreBench.class, RestoreBench.class,
+            WordCountBench.class})
 public final class BenchMain implements Runnable {
 
     /**

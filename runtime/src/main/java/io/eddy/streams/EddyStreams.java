@@ -425,7 +425,8 @@ public class EddyStreams implements AutoCloseable {
                         + at + ", not yet " + offset + ", after " + timeout);
             }
             StreamRuntime rt = runtime;
-            if (rt != null) {
+            if (rt != null && rt.processedPosition(tp) >= offset) {
+                // processed but not committed yet: commit now rather than at the next interval
                 rt.requestCommitSoon();
             }
             synchronized (commitMonitor) {

@@ -13,7 +13,7 @@ final class RecordQueue {
     /** Largest timestamp extracted in this partition, passed to timestamp extractors. */
     long partitionTime = -1;
     /** Offset after the last record taken from this queue for processing; -1 before any. */
-    long processedUpTo = -1;
+    volatile long processedUpTo = -1;
     /** True when the log holds no more for this partition than what was fetched (no reason to wait for it). */
     boolean caughtUp = true;
 

@@ -345,6 +345,16 @@ public final class StreamRuntime {
         }
     }
 
+    /** @return the offset after the last record processed from {@code tp} (not necessarily committed), or -1 */
+    public long processedPosition(TopicPartition tp) {
+        for (StreamTask t : allTasks) {
+            if (t.logPartitions().contains(tp)) {
+                return t.processedPosition(tp);
+            }
+        }
+        return -1;
+    }
+
     /** Asks for a commit as soon as the threads can (read-your-writes waiters). */
     public void requestCommitSoon() {
         coordinator.request();

@@ -517,6 +517,12 @@ public final class StreamTask implements TaskContext {
         }
     }
 
+    /** @return the offset after the last record processed from {@code tp}; read from other threads, so approximate */
+    long processedPosition(TopicPartition tp) {
+        RecordQueue q = logQueues.get(tp);
+        return q == null ? -1 : q.processedUpTo;
+    }
+
     long lag(TopicPartition tp, long endOffset) {
         RecordQueue q = logQueues.get(tp);
         return q == null ? 0 : Math.max(0, endOffset - Math.max(0, q.processedUpTo));
