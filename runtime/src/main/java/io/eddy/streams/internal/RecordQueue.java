@@ -43,7 +43,7 @@ final class RecordQueue {
         if (records.isEmpty() && exchange != null) {
             StampedRecord r;
             int n = 0;
-            while (n < 1000 && (r = exchange.records.poll()) != null) {
+            while (n < 1000 && (r = exchange.poll()) != null) {
                 records.addLast(r);
                 n++;
             }

@@ -17,12 +17,23 @@ final class RepartitionExchange {
     private final Map<String, ExchangeQueue[]> queues = new HashMap<>();
     private final AtomicLong inFlight = new AtomicLong();
 
-    /** One partition's queue, with a hook waking the thread that owns the reading task. */
+    /**
+     * One partition's queue, with a hook waking the thread that owns the reading task. Records sent by the owner
+     * thread itself go to a plain deque (no atomics); records from other threads go to a concurrent queue.
+     */
     static final class ExchangeQueue {
         final String topic;
         final int partition;
         final Queue<StampedRecord> records = new ConcurrentLinkedQueue<>();
+        final java.util.ArrayDeque<StampedRecord> local = new java.util.ArrayDeque<>();
+        volatile Thread owner;
         volatile Runnable wakeOwner = () -> { };
+
+        /** @return the next record, local ones first; only the owner (or the committing thread at a cut) calls it */
+        StampedRecord poll() {
+            StampedRecord r = local.pollFirst();
+            return r != null ? r : records.poll();
+        }
 
         ExchangeQueue(String topic, int partition) {
             this.topic = topic;
@@ -53,9 +64,14 @@ final class RepartitionExchange {
     void send(String topic, int partition, Record<Object, Object> record) {
         ExchangeQueue q = queue(topic, partition);
         inFlight.incrementAndGet();
-        q.records.add(new StampedRecord(record.key(), record.value(), record.timestamp(),
-                record.headers().isEmpty() ? record.headers() : record.headers().copy(), topic, partition, -1));
-        q.wakeOwner.run();
+        StampedRecord r = new StampedRecord(record.key(), record.value(), record.timestamp(),
+                record.headers().isEmpty() ? record.headers() : record.headers().copy(), topic, partition, -1);
+        if (Thread.currentThread() == q.owner) {
+            q.local.addLast(r);
+        } else {
+            q.records.add(r);
+            q.wakeOwner.run();
+        }
     }
 
     /** Called by the reading task for each record it took from a queue. */
@@ -72,6 +88,7 @@ final class RepartitionExchange {
         for (ExchangeQueue[] qs : queues.values()) {
             for (ExchangeQueue q : qs) {
                 q.records.clear();
+                q.local.clear();
             }
         }
         inFlight.set(0);

@@ -47,7 +47,8 @@ final class SinkNodeRuntime extends RuntimeNode {
         byte[] keyBytes;
         byte[] valueBytes = null;
         try {
-            keyBytes = keySerializer.serialize(target, record.headers(), record.key());
+            boolean keyBytesNeeded = !inMemoryExchange || partitions > 1 || partitioner != null;
+            keyBytes = keyBytesNeeded ? keySerializer.serialize(target, record.headers(), record.key()) : null;
             if (!inMemoryExchange) {
                 valueBytes = valueSerializer.serialize(target, record.headers(), record.value());
             }
@@ -74,7 +75,7 @@ final class SinkNodeRuntime extends RuntimeNode {
                 return;
             }
         }
-        int p = keyBytes == null ? (roundRobin++ & 0x7fffffff) % partitions
+        int p = partitions == 1 ? 0 : keyBytes == null ? (roundRobin++ & 0x7fffffff) % partitions
                 : DefaultPartitioner.partition(keyBytes, partitions);
         emit(target, p, keyBytes, valueBytes, record);
     }

@@ -228,7 +228,9 @@ public final class StreamRuntime {
         for (StreamThread t : threads) {
             for (StreamTask task : t.tasks()) {
                 for (String topic : repartitionSourcesOf(task)) {
-                    exchange.queue(topic, task.taskId().partition()).wakeOwner = t::wake;
+                    RepartitionExchange.ExchangeQueue q = exchange.queue(topic, task.taskId().partition());
+                    q.wakeOwner = t::wake;
+                    q.owner = t;
                 }
             }
         }

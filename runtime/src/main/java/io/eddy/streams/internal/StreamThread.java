@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 final class StreamThread extends Thread {
     private static final Logger LOG = LoggerFactory.getLogger(StreamThread.class);
     private static final int PROCESS_BATCH = 1000;
+    private static final int EXCHANGE_BATCH = 50_000;
 
     private final StreamRuntime runtime;
     private final List<StreamTask> tasks;
@@ -148,6 +149,10 @@ final class StreamThread extends Thread {
             int processed = 0;
             for (StreamTask t : tasks) {
                 processed += t.process(PROCESS_BATCH);
+            }
+            for (StreamTask t : tasks) {
+                // keep up with what upstream tasks handed over, so exchange queues do not grow without bound
+                processed += t.processExchangeOnly(EXCHANGE_BATCH);
             }
             long now = clock.millis();
             for (StreamTask t : tasks) {
