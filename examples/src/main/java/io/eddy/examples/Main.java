@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "eddy-examples", mixinStandardHelpOptions = true,
         description = "Runnable Eddy example apps on the embedded log.",
-        subcommands = {LogDemo.class})
+        subcommands = {WordCountCommand.class, LogDemo.class})
 public final class Main implements Runnable {
 
     /**

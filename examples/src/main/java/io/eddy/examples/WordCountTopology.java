@@ -42,14 +42,17 @@ public final class WordCountTopology {
         return builder.build();
     }
 
-    /** Splits a line on runs of spaces (cheaper than a regex; the corpus is lower-case words and single spaces). */
+    /**
+     * Splits a line into lower-case words: maximal runs of letters and digits (cheaper than a regex, and punctuation
+     * never sticks to a word).
+     */
     static List<String> words(String line) {
         List<String> out = new ArrayList<>(12);
         int n = line.length();
         int start = -1;
         for (int i = 0; i < n; i++) {
             char c = line.charAt(i);
-            if (c == ' ' || c == '\t') {
+            if (!Character.isLetterOrDigit(c)) {
                 if (start >= 0) {
                     out.add(line.substring(start, i).toLowerCase());
                     start = -1;
