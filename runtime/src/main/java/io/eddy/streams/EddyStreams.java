@@ -5,7 +5,7 @@ import io.eddy.log.OffsetAndMetadata;
 import io.eddy.log.TopicPartition;
 import io.eddy.state.StateRestoreListener;
 import io.eddy.state.StateStore;
-import io.eddy.streams.errors.InvalidStateStoreException;
+import io.eddy.state.InvalidStateStoreException;
 import io.eddy.streams.errors.StreamsException;
 import io.eddy.streams.internal.EmbeddedLogBackend;
 import io.eddy.streams.internal.LogBackend;
