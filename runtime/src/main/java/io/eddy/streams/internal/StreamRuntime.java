@@ -92,6 +92,7 @@ public final class StreamRuntime {
     public List<StreamTask> prepare() {
         topology.validate();
         String appId = config.applicationId();
+        TopologyNamesCheck.verifyAndRecord(backend, appId, topology);
         boolean throughLog = config.getBoolean(StreamsConfig.REPARTITION_THROUGH_LOG_CONFIG);
         List<InternalTopologyBuilder.Subtopology> subs = topology.subtopologies();
         int defaultPartitions = config.getInt(StreamsConfig.DEFAULT_PARTITIONS_CONFIG);
@@ -417,6 +418,21 @@ public final class StreamRuntime {
         }
         lastCommitMs = clock.millis();
         commits++;
+        logMetricsIfDue(lastCommitMs);
+    }
+
+    private long lastMetricsLogMs;
+
+    /** Logs per-task progress at debug, at most once a minute (checked at commits). */
+    private void logMetricsIfDue(long now) {
+        if (!LOG.isDebugEnabled() || now - lastMetricsLogMs < 60_000) {
+            return;
+        }
+        lastMetricsLogMs = now;
+        for (StreamTask t : allTasks) {
+            LOG.debug("task {}: {} records processed, {} dropped, {} punctuations", t.taskId(),
+                    t.metrics().processed(), t.metrics().dropped(), t.metrics().punctuations());
+        }
     }
 
     // ---- synchronous driving, for the test driver: the same tasks and commit cut, on the caller's thread ----
