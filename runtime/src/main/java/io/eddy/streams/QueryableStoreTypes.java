@@ -4,6 +4,7 @@ import io.eddy.state.ReadOnlyKeyValueStore;
 import io.eddy.state.StateStore;
 import io.eddy.state.TimestampedKeyValueStore;
 import io.eddy.state.ValueAndTimestamp;
+import io.eddy.streams.internal.PlainValueView;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /** {@link LogBackend} over Eddy's embedded {@link LogStore}. */
-public final class EmbeddedLogBackend implements LogBackend {
+public class EmbeddedLogBackend implements LogBackend {
     private final LogStore log;
     private final boolean ownsLog;
 

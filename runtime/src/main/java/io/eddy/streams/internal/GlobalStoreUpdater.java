@@ -64,26 +64,12 @@ final class GlobalStoreUpdater implements AutoCloseable {
     private volatile boolean running;
     private final CurrentMetadata current = new CurrentMetadata();
 
-    private static final class CurrentMetadata implements RecordMetadata {
+    /** The record being applied. */
+    private static final class CurrentMetadata {
         String topic;
         int partition;
         long offset;
         long timestamp;
-
-        @Override
-        public String topic() {
-            return topic;
-        }
-
-        @Override
-        public int partition() {
-            return partition;
-        }
-
-        @Override
-        public long offset() {
-            return offset;
-        }
     }
 
     @SuppressWarnings("unchecked")
@@ -303,7 +289,7 @@ final class GlobalStoreUpdater implements AutoCloseable {
 
         @Override
         public Optional<RecordMetadata> recordMetadata() {
-            return Optional.of(current);
+            return Optional.of(new SourceRecordMetadata(current.topic, current.partition, current.offset));
         }
 
         @Override

@@ -43,25 +43,7 @@ final class NodeProcessorContext implements ProcessorContext<Object, Object> {
         if (rc == null || rc.topic() == null) {
             return Optional.empty();
         }
-        String topic = rc.topic();
-        int partition = rc.partition();
-        long offset = rc.offset();
-        return Optional.of(new RecordMetadata() {
-            @Override
-            public String topic() {
-                return topic;
-            }
-
-            @Override
-            public int partition() {
-                return partition;
-            }
-
-            @Override
-            public long offset() {
-                return offset;
-            }
-        });
+        return Optional.of(new SourceRecordMetadata(rc.topic(), rc.partition(), rc.offset()));
     }
 
     @Override

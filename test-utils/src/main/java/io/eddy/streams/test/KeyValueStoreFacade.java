@@ -2,6 +2,7 @@ package io.eddy.streams.test;
 
 import io.eddy.serialization.Serializer;
 import io.eddy.state.KeyValue;
+import io.eddy.streams.internal.PlainValueView;
 import io.eddy.state.KeyValueIterator;
 import io.eddy.state.KeyValueStore;
 import io.eddy.state.StateStore;
@@ -18,10 +19,12 @@ import java.util.List;
 final class KeyValueStoreFacade<K, V> implements KeyValueStore<K, V> {
     private final TimestampedKeyValueStore<K, V> inner;
     private final java.util.function.LongSupplier now;
+    private final PlainValueView<K, V> reads;
 
     KeyValueStoreFacade(TimestampedKeyValueStore<K, V> inner, java.util.function.LongSupplier now) {
         this.inner = inner;
         this.now = now;
+        this.reads = new PlainValueView<>(inner);
     }
 
     private static <V> V plain(ValueAndTimestamp<V> v) {
@@ -54,62 +57,37 @@ final class KeyValueStoreFacade<K, V> implements KeyValueStore<K, V> {
 
     @Override
     public V get(K key) {
-        return plain(inner.get(key));
+        return reads.get(key);
     }
 
     @Override
     public KeyValueIterator<K, V> range(K from, K to) {
-        return wrap(inner.range(from, to));
+        return reads.range(from, to);
     }
 
     @Override
     public KeyValueIterator<K, V> reverseRange(K from, K to) {
-        return wrap(inner.reverseRange(from, to));
+        return reads.reverseRange(from, to);
     }
 
     @Override
     public KeyValueIterator<K, V> all() {
-        return wrap(inner.all());
+        return reads.all();
     }
 
     @Override
     public KeyValueIterator<K, V> reverseAll() {
-        return wrap(inner.reverseAll());
+        return reads.reverseAll();
     }
 
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(P prefix, PS prefixKeySerializer) {
-        return wrap(inner.prefixScan(prefix, prefixKeySerializer));
+        return reads.prefixScan(prefix, prefixKeySerializer);
     }
 
     @Override
     public long approximateNumEntries() {
         return inner.approximateNumEntries();
-    }
-
-    private KeyValueIterator<K, V> wrap(KeyValueIterator<K, ValueAndTimestamp<V>> it) {
-        return new KeyValueIterator<>() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public KeyValue<K, V> next() {
-                KeyValue<K, ValueAndTimestamp<V>> kv = it.next();
-                return KeyValue.pair(kv.key, plain(kv.value));
-            }
-
-            @Override
-            public K peekNextKey() {
-                return it.peekNextKey();
-            }
-
-            @Override
-            public void close() {
-                it.close();
-            }
-        };
     }
 
     @Override

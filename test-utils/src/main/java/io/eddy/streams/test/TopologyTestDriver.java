@@ -16,7 +16,6 @@ import io.eddy.state.TimestampedWindowStore;
 import io.eddy.state.WindowStore;
 import io.eddy.streams.StreamsConfig;
 import io.eddy.streams.Topology;
-import io.eddy.streams.internal.EmbeddedLogBackend;
 import io.eddy.streams.internal.InternalTopologyBuilder;
 import io.eddy.streams.internal.LogBackend;
 import io.eddy.streams.internal.NodeDefinition;
@@ -105,7 +104,7 @@ public class TopologyTestDriver implements AutoCloseable {
         builder = topology.internalBuilder();
         log = LogStore.open(config.logDir(), LogStoreOptions.defaults().withClock(clock)
                 .withBackgroundMaintenance(false).withFsyncDisabled());
-        LogBackend backend = new RecordingBackend(new EmbeddedLogBackend(log, false), producedTopics);
+        LogBackend backend = new RecordingBackend(log, producedTopics);
         for (NodeDefinition n : builder.nodes().values()) {
             if (n instanceof NodeDefinition.Source s) {
                 for (String t : s.topics()) {

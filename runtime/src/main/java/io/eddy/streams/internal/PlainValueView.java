@@ -1,4 +1,4 @@
-package io.eddy.streams;
+package io.eddy.streams.internal;
 
 import io.eddy.serialization.Serializer;
 import io.eddy.state.KeyValue;
@@ -6,11 +6,11 @@ import io.eddy.state.KeyValueIterator;
 import io.eddy.state.ReadOnlyKeyValueStore;
 import io.eddy.state.ValueAndTimestamp;
 
-/** Reads a timestamped key-value store as a plain one, dropping the timestamps. */
-final class PlainValueView<K, V> implements ReadOnlyKeyValueStore<K, V> {
+/** Reads a timestamped key-value store as a plain one, dropping the timestamps. Thread safety: that of the store. */
+public class PlainValueView<K, V> implements ReadOnlyKeyValueStore<K, V> {
     private final ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>> inner;
 
-    PlainValueView(ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>> inner) {
+    public PlainValueView(ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>> inner) {
         this.inner = inner;
     }
 
