@@ -2,6 +2,7 @@ package io.eddy.streams.kstream;
 
 import io.eddy.serialization.Bytes;
 import io.eddy.state.KeyValueStore;
+import io.eddy.state.Window;
 
 /**
  * A stream grouped by key, ready for aggregation, as Kafka Streams' {@code KGroupedStream}. Aggregations skip records
@@ -67,4 +68,29 @@ public interface KGroupedStream<K, V> {
      */
     <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> aggregator,
                                  Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /**
+     * Cuts the grouped stream into fixed time windows (tumbling or hopping {@link TimeWindows}).
+     *
+     * @param windows the windows
+     * @param <W> window type
+     * @return the windowed stream, to aggregate
+     */
+    <W extends Window> TimeWindowedKStream<K, V> windowedBy(Windows<W> windows);
+
+    /**
+     * Cuts the grouped stream into sliding windows.
+     *
+     * @param windows the windows
+     * @return the windowed stream, to aggregate
+     */
+    TimeWindowedKStream<K, V> windowedBy(SlidingWindows windows);
+
+    /**
+     * Cuts the grouped stream into sessions.
+     *
+     * @param windows the session windows
+     * @return the session-windowed stream, to aggregate
+     */
+    SessionWindowedKStream<K, V> windowedBy(SessionWindows windows);
 }

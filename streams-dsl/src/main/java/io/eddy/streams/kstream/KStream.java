@@ -244,4 +244,143 @@ public interface KStream<K, V> {
      */
     <VOut> KStream<K, VOut> processValues(FixedKeyProcessorSupplier<? super K, ? super V, VOut> processorSupplier,
                                           Named named, String... stateStoreNames);
+
+    // ---- joins ------------------------------------------------------------------------------------------------
+    //
+    // Stream-stream joins are windowed: a record joins the other side's records of its key whose timestamps lie
+    // within the JoinWindows, in both arrival orders; each result has the larger of the two timestamps. A left/outer
+    // join emits an unmatched record joined with null only once its window has closed (stream time past
+    // t + after + grace), with the record's timestamp. Stream-table joins look up the table's current value when a
+    // stream record arrives (table updates emit nothing) and keep the stream record's timestamp. A side whose keys may
+    // have changed is repartitioned first; the joined topics must have equal partition counts (checked at start).
+
+    /** Inner windowed join with another stream. */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                 JoinWindows windows);
+
+    /** Inner windowed join with another stream. */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+                                 ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+                                 JoinWindows windows);
+
+    /** Inner windowed join with another stream, with serdes, names and stores from {@code streamJoined}. */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                 JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+    /** Inner windowed join with another stream, with serdes, names and stores from {@code streamJoined}. */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+                                 ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+                                 JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+    /** Left windowed join with another stream: unmatched records of this stream are joined with null. */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+                                     ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
+
+    /** Left windowed join with another stream. */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+                                     ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+                                     JoinWindows windows);
+
+    /** Left windowed join with another stream, with settings from {@code streamJoined}. */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+                                     ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+                                     StreamJoined<K, V, VO> streamJoined);
+
+    /** Left windowed join with another stream, with settings from {@code streamJoined}. */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+                                     ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+                                     JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+    /** Outer windowed join with another stream: unmatched records of either side are joined with null. */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+                                      ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
+
+    /** Outer windowed join with another stream. */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+                                      ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+                                      JoinWindows windows);
+
+    /** Outer windowed join with another stream, with settings from {@code streamJoined}. */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+                                      ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+                                      StreamJoined<K, V, VO> streamJoined);
+
+    /** Outer windowed join with another stream, with settings from {@code streamJoined}. */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+                                      ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+                                      JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+    /** Inner join with a table: records without a table value emit nothing. */
+    <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner);
+
+    /** Inner join with a table. */
+    <VT, VR> KStream<K, VR> join(KTable<K, VT> table,
+                                 ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner);
+
+    /** Inner join with a table, with serdes and name from {@code joined}. */
+    <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+                                 Joined<K, V, VT> joined);
+
+    /** Inner join with a table, with serdes and name from {@code joined}. */
+    <VT, VR> KStream<K, VR> join(KTable<K, VT> table,
+                                 ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner,
+                                 Joined<K, V, VT> joined);
+
+    /** Left join with a table: records without a table value are joined with null. */
+    <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner);
+
+    /** Left join with a table. */
+    <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+                                     ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner);
+
+    /** Left join with a table, with serdes and name from {@code joined}. */
+    <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+                                     Joined<K, V, VT> joined);
+
+    /** Left join with a table, with serdes and name from {@code joined}. */
+    <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+                                     ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner,
+                                     Joined<K, V, VT> joined);
+
+    /** Inner join with a global table, looked up by {@code keySelector(key, value)}; no repartitioning. */
+    <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+                                     KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                     ValueJoiner<? super V, ? super GV, ? extends RV> joiner);
+
+    /** Inner join with a global table. */
+    <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+                                     KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                     ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner);
+
+    /** Inner join with a global table, with a processor name. */
+    <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+                                     KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                     ValueJoiner<? super V, ? super GV, ? extends RV> joiner, Named named);
+
+    /** Inner join with a global table, with a processor name. */
+    <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+                                     KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                     ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner,
+                                     Named named);
+
+    /** Left join with a global table: records without a table value are joined with null. */
+    <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+                                         KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                         ValueJoiner<? super V, ? super GV, ? extends RV> valueJoiner);
+
+    /** Left join with a global table. */
+    <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+                                         KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                         ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> valueJoiner);
+
+    /** Left join with a global table, with a processor name. */
+    <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+                                         KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                         ValueJoiner<? super V, ? super GV, ? extends RV> valueJoiner, Named named);
+
+    /** Left join with a global table, with a processor name. */
+    <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+                                         KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                         ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> valueJoiner,
+                                         Named named);
 }

@@ -3,6 +3,8 @@ package io.eddy.streams.kstream;
 import io.eddy.serialization.Bytes;
 import io.eddy.state.KeyValue;
 import io.eddy.state.KeyValueStore;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A changelog stream seen as a table: the latest value of each key, where a null value deletes the key, as Kafka
@@ -155,4 +157,165 @@ public interface KTable<K, V> {
 
     /** @return the name of the store the user materialized this table in, or null */
     String queryableStoreName();
+
+    /**
+     * Holds back updates, as Kafka Streams' {@code suppress}: {@code untilWindowCloses} forwards each window's final
+     * result once, when stream time reaches the window end plus the upstream windows' grace period (plus the
+     * inactivity gap for sessions), and needs a windowed table; {@code untilTimeLimit} forwards a key's latest value
+     * once stream time has passed its first buffered update by the time limit. Emission is driven by stream time
+     * (new records), not wall-clock time.
+     *
+     * @param suppressed the suppression
+     * @return the suppressed table
+     * @throws io.eddy.streams.errors.TopologyException for {@code untilWindowCloses} on a table that is not windowed
+     */
+    KTable<K, V> suppress(Suppressed<? super K> suppressed);
+
+    // ---- primary-key joins: each side's update looks up the other table's current value; a result's timestamp is
+    // the larger of the two values'; deleting a side forwards a tombstone where a result existed. ----------------
+
+    /** Inner join on the primary key. */
+    <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+    /** Inner join on the primary key, with a processor name. */
+    <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                Named named);
+
+    /** Inner join on the primary key, materialized. */
+    <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Inner join on the primary key, with a processor name, materialized. */
+    <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Left join on the primary key. */
+    <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+    /** Left join on the primary key, with a processor name. */
+    <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                Named named);
+
+    /** Left join on the primary key, materialized. */
+    <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Left join on the primary key, with a processor name, materialized. */
+    <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Outer join on the primary key. */
+    <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+    /** Outer join on the primary key, with a processor name. */
+    <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                Named named);
+
+    /** Outer join on the primary key, materialized. */
+    <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Outer join on the primary key, with a processor name, materialized. */
+    <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    // ---- foreign-key joins: each left value joins the right value under foreignKeyExtractor(value) (or (key,
+    // value)); results are keyed by the left key. Eddy computes them inside one task: both tables' source topics
+    // must have one partition, else the app fails at start with a StreamsException. ----------------------------
+
+    /** Inner foreign-key join, the foreign key extracted from the left value. */
+    <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+                                    Function<? super V, ? extends KO> foreignKeyExtractor,
+                                        ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+    /** Inner foreign-key join, the foreign key extracted from the left value, named by {@code tableJoined}. */
+    <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+                                    Function<? super V, ? extends KO> foreignKeyExtractor,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                    TableJoined<K, KO> tableJoined);
+
+    /** Inner foreign-key join, the foreign key extracted from the left value, materialized. */
+    <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+                                    Function<? super V, ? extends KO> foreignKeyExtractor,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                    Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Inner foreign-key join, the foreign key extracted from the left value, named and materialized. */
+    <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+                                    Function<? super V, ? extends KO> foreignKeyExtractor,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                    TableJoined<K, KO> tableJoined,
+                                    Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Inner foreign-key join, the foreign key extracted from the left key and value. */
+    <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+                                    BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                        ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+    /** Inner foreign-key join, the foreign key extracted from the left key and value, named by {@code tableJoined}. */
+    <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+                                    BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                    TableJoined<K, KO> tableJoined);
+
+    /** Inner foreign-key join, the foreign key extracted from the left key and value, materialized. */
+    <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+                                    BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                    Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Inner foreign-key join, the foreign key extracted from the left key and value, named and materialized. */
+    <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+                                    BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                    TableJoined<K, KO> tableJoined,
+                                    Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Left foreign-key join, the foreign key extracted from the left value. */
+    <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                        Function<? super V, ? extends KO> foreignKeyExtractor,
+                                        ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+    /** Left foreign-key join, the foreign key extracted from the left value, named by {@code tableJoined}. */
+    <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                        Function<? super V, ? extends KO> foreignKeyExtractor,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                    TableJoined<K, KO> tableJoined);
+
+    /** Left foreign-key join, the foreign key extracted from the left value, materialized. */
+    <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                        Function<? super V, ? extends KO> foreignKeyExtractor,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                    Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Left foreign-key join, the foreign key extracted from the left value, named and materialized. */
+    <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                        Function<? super V, ? extends KO> foreignKeyExtractor,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                    TableJoined<K, KO> tableJoined,
+                                    Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Left foreign-key join, the foreign key extracted from the left key and value. */
+    <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                        ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+    /** Left foreign-key join, the foreign key extracted from the left key and value, named by {@code tableJoined}. */
+    <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                    TableJoined<K, KO> tableJoined);
+
+    /** Left foreign-key join, the foreign key extracted from the left key and value, materialized. */
+    <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                    Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Left foreign-key join, the foreign key extracted from the left key and value, named and materialized. */
+    <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                    TableJoined<K, KO> tableJoined,
+                                    Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
 }

@@ -14,6 +14,7 @@ import io.eddy.streams.kstream.internal.MaterializedInternal;
 import io.eddy.streams.kstream.internal.TableSources;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -228,5 +229,16 @@ public class StreamsBuilder {
      */
     public synchronized Topology build(Properties props) {
         return internal.build(props);
+    }
+
+    /**
+     * Records dropped so far by this builder's DSL processors that count them (late records of windowed aggregations
+     * and joins, null keys or values), per node, over all tasks: Kafka Streams' {@code dropped-records} sensor, which
+     * Eddy's runtime does not offer to DSL processors. For tests.
+     *
+     * @return node name to count
+     */
+    synchronized Map<String, Long> droppedRecords() {
+        return internal.droppedRecords();
     }
 }

@@ -6,11 +6,18 @@ import io.eddy.streams.Topology;
 import io.eddy.streams.errors.TopologyException;
 import io.eddy.streams.internal.InternalTopologyBuilder;
 import java.nio.charset.StandardCharsets;
+import io.eddy.streams.internal.NodeDefinition;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.zip.CRC32;
 
 /**
@@ -33,6 +40,7 @@ public final class InternalStreamsBuilder {
     private final Set<String> taken = new HashSet<>();
     private final Set<String> takenResources = new HashSet<>();
     private final List<String> missingNames = new ArrayList<>();
+    private final Map<String, LongSupplier> droppedRecordCounters = new LinkedHashMap<>();
     private boolean requireExplicitNames;
 
     /**
@@ -153,5 +161,63 @@ public final class InternalStreamsBuilder {
                     + (missingNames.size() > 1 ? " (and " + (missingNames.size() - 1) + " more)" : ""));
         }
         return topology;
+    }
+
+    /**
+     * @param node a node of the topology being written
+     * @return the topics of the source nodes {@code node} descends from (repartition topics included, by their
+     *     unprefixed names)
+     */
+    public Set<String> sourceTopics(String node) {
+        Set<String> topics = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(node));
+        while (!todo.isEmpty()) {
+            String n = todo.pop();
+            if (!seen.add(n)) {
+                continue;
+            }
+            NodeDefinition d = internal().nodes().get(n);
+            if (d instanceof NodeDefinition.Source s) {
+                topics.addAll(s.topics());
+            } else if (d != null) {
+                todo.addAll(d.parents());
+            }
+        }
+        return topics;
+    }
+
+    /**
+     * Declares that the inputs of the given nodes must be co-partitioned (a join): their source topics must have equal
+     * partition counts, which the runtime checks at start.
+     *
+     * @param nodes the joined streams' or tables' nodes
+     */
+    public void copartition(String... nodes) {
+        Set<String> topics = new LinkedHashSet<>();
+        for (String n : nodes) {
+            topics.addAll(sourceTopics(n));
+        }
+        if (topics.size() > 1) {
+            internal().addCopartitionGroup(topics);
+        }
+    }
+
+    /**
+     * Registers the dropped-records counter of a DSL processor (Eddy's {@code ProcessorContext} has no task sensors
+     * for the DSL to count into).
+     *
+     * @param node the processor's node
+     * @param count reads its count
+     */
+    public void registerDroppedRecords(String node, LongSupplier count) {
+        droppedRecordCounters.put(node, count);
+    }
+
+    /** @return records dropped so far (null keys or values, late records) per DSL node that counts them */
+    public Map<String, Long> droppedRecords() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        droppedRecordCounters.forEach((node, count) -> out.put(node, count.getAsLong()));
+        return out;
     }
 }

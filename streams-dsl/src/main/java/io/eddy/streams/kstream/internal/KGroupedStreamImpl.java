@@ -5,14 +5,22 @@ import io.eddy.serialization.Serde;
 import io.eddy.serialization.Serdes;
 import io.eddy.state.KeyValueStore;
 import io.eddy.state.StoreBuilder;
+import io.eddy.state.TimeWindow;
 import io.eddy.state.TimestampedKeyValueStore;
+import io.eddy.state.Window;
 import io.eddy.streams.kstream.Aggregator;
 import io.eddy.streams.kstream.Initializer;
+import io.eddy.streams.kstream.JoinWindows;
 import io.eddy.streams.kstream.KGroupedStream;
 import io.eddy.streams.kstream.KTable;
 import io.eddy.streams.kstream.Materialized;
 import io.eddy.streams.kstream.Named;
 import io.eddy.streams.kstream.Reducer;
+import io.eddy.streams.kstream.SessionWindowedKStream;
+import io.eddy.streams.kstream.SessionWindows;
+import io.eddy.streams.kstream.SlidingWindows;
+import io.eddy.streams.kstream.TimeWindowedKStream;
+import io.eddy.streams.kstream.Windows;
 import java.util.Objects;
 
 /**
@@ -150,5 +158,26 @@ public class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
         builder.internal().addProcessor(node, supplier, input.name());
         builder.internal().addStateStore(store, node);
         return new KTableImpl<>(builder, node, path, k, v, supplier, m.storeName(), store.name());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <W extends Window> TimeWindowedKStream<K, V> windowedBy(Windows<W> windows) {
+        Objects.requireNonNull(windows, "windows");
+        if (windows instanceof JoinWindows) {
+            throw new IllegalArgumentException("windowedBy needs TimeWindows (or SlidingWindows or SessionWindows),"
+                    + " got JoinWindows " + windows);
+        }
+        return TimeWindowedKStreamImpl.fixed(this, (Windows<TimeWindow>) windows);
+    }
+
+    @Override
+    public TimeWindowedKStream<K, V> windowedBy(SlidingWindows windows) {
+        return TimeWindowedKStreamImpl.sliding(this, windows);
+    }
+
+    @Override
+    public SessionWindowedKStream<K, V> windowedBy(SessionWindows windows) {
+        return new SessionWindowedKStreamImpl<>(this, windows);
     }
 }

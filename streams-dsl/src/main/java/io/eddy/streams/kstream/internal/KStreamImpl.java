@@ -11,7 +11,10 @@ import io.eddy.state.TimestampedKeyValueStore;
 import io.eddy.streams.errors.StreamsException;
 import io.eddy.streams.kstream.BranchedKStream;
 import io.eddy.streams.kstream.ForeachAction;
+import io.eddy.streams.kstream.GlobalKTable;
 import io.eddy.streams.kstream.Grouped;
+import io.eddy.streams.kstream.JoinWindows;
+import io.eddy.streams.kstream.Joined;
 import io.eddy.streams.kstream.KGroupedStream;
 import io.eddy.streams.kstream.KStream;
 import io.eddy.streams.kstream.KTable;
@@ -21,6 +24,9 @@ import io.eddy.streams.kstream.Named;
 import io.eddy.streams.kstream.Predicate;
 import io.eddy.streams.kstream.Produced;
 import io.eddy.streams.kstream.Repartitioned;
+import io.eddy.streams.kstream.StreamJoined;
+import io.eddy.streams.kstream.ValueJoiner;
+import io.eddy.streams.kstream.ValueJoinerWithKey;
 import io.eddy.streams.kstream.ValueMapper;
 import io.eddy.streams.kstream.ValueMapperWithKey;
 import io.eddy.streams.processor.StreamPartitioner;
@@ -487,6 +493,217 @@ public class KStreamImpl<K, V> implements KStream<K, V> {
         return new KGroupedStreamImpl<>(selectKey("groupBy", keySelector, null), new GroupedInternal<>(grouped));
     }
 
+    // ---- joins (wired by KStreamImplJoin) ---------------------------------------------------------------------
+
+    private static <K, V1, V2, VR> ValueJoinerWithKey<K, V1, V2, VR> withKey(
+            ValueJoiner<? super V1, ? super V2, ? extends VR> joiner) {
+        Objects.requireNonNull(joiner, "joiner");
+        return (k, v1, v2) -> joiner.apply(v1, v2);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return join(otherStream, withKey(joiner), windows, null);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+                                    ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+                                    JoinWindows windows) {
+        return join(otherStream, joiner, windows, null);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+                                    StreamJoined<K, V, VO> streamJoined) {
+        return join(otherStream, withKey(joiner), windows, streamJoined);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+                                    ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+                                    JoinWindows windows, StreamJoined<K, V, VO> streamJoined) {
+        Objects.requireNonNull(joiner, "joiner");
+        return KStreamImplJoin.streamStream(this, otherStream, joiner, windows, streamJoined, false, false,
+                "join");
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return leftJoin(otherStream, withKey(joiner), windows, null);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+                                    ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+                                    JoinWindows windows) {
+        return leftJoin(otherStream, joiner, windows, null);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+                                    StreamJoined<K, V, VO> streamJoined) {
+        return leftJoin(otherStream, withKey(joiner), windows, streamJoined);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+                                    ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+                                    JoinWindows windows, StreamJoined<K, V, VO> streamJoined) {
+        Objects.requireNonNull(joiner, "joiner");
+        return KStreamImplJoin.streamStream(this, otherStream, joiner, windows, streamJoined, true, false,
+                "leftJoin");
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return outerJoin(otherStream, withKey(joiner), windows, null);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+                                    ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+                                    JoinWindows windows) {
+        return outerJoin(otherStream, joiner, windows, null);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+                                    ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+                                    StreamJoined<K, V, VO> streamJoined) {
+        return outerJoin(otherStream, withKey(joiner), windows, streamJoined);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+                                    ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+                                    JoinWindows windows, StreamJoined<K, V, VO> streamJoined) {
+        Objects.requireNonNull(joiner, "joiner");
+        return KStreamImplJoin.streamStream(this, otherStream, joiner, windows, streamJoined, true, true,
+                "outerJoin");
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
+        return join(table, withKey(joiner), (Joined<K, V, VT>) null);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> join(KTable<K, VT> table,
+                                    ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner) {
+        return join(table, joiner, (Joined<K, V, VT>) null);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+                                    Joined<K, V, VT> joined) {
+        return join(table, withKey(joiner), joined);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> join(KTable<K, VT> table,
+                                    ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner,
+                                    Joined<K, V, VT> joined) {
+        Objects.requireNonNull(joiner, "joiner");
+        return KStreamImplJoin.streamTable(this, table, joiner, joined, false, "join");
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+                                        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                        ValueJoiner<? super V, ? super GV, ? extends RV> joiner) {
+        return join(globalTable, keySelector, withKey(joiner), null);
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+                                        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                        ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner) {
+        return join(globalTable, keySelector, joiner, null);
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+                                        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                        ValueJoiner<? super V, ? super GV, ? extends RV> joiner, Named named) {
+        return join(globalTable, keySelector, withKey(joiner), named);
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+                                        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                        ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner,
+                                        Named named) {
+        Objects.requireNonNull(keySelector, "keySelector");
+        Objects.requireNonNull(joiner, "joiner");
+        return KStreamImplJoin.streamGlobalTable(this, globalTable, keySelector, joiner, named, false,
+                "join");
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+                                            ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
+        return leftJoin(table, withKey(joiner), (Joined<K, V, VT>) null);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+                                    ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner) {
+        return leftJoin(table, joiner, (Joined<K, V, VT>) null);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+                                            ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+                                    Joined<K, V, VT> joined) {
+        return leftJoin(table, withKey(joiner), joined);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+                                    ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner,
+                                    Joined<K, V, VT> joined) {
+        Objects.requireNonNull(joiner, "joiner");
+        return KStreamImplJoin.streamTable(this, table, joiner, joined, true, "leftJoin");
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+                                        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                        ValueJoiner<? super V, ? super GV, ? extends RV> joiner) {
+        return leftJoin(globalTable, keySelector, withKey(joiner), null);
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+                                        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                        ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner) {
+        return leftJoin(globalTable, keySelector, joiner, null);
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+                                        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                        ValueJoiner<? super V, ? super GV, ? extends RV> joiner, Named named) {
+        return leftJoin(globalTable, keySelector, withKey(joiner), named);
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+                                        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+                                        ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner,
+                                        Named named) {
+        Objects.requireNonNull(keySelector, "keySelector");
+        Objects.requireNonNull(joiner, "joiner");
+        return KStreamImplJoin.streamGlobalTable(this, globalTable, keySelector, joiner, named, true,
+                "leftJoin");
+    }
+
     // ---- Processor API ----------------------------------------------------------------------------------------
 
     @Override
@@ -542,12 +759,8 @@ public class KStreamImpl<K, V> implements KStream<K, V> {
      */
     public static <K, V> StoreBuilder<TimestampedKeyValueStore<K, V>> tableStore(InternalStreamsBuilder builder,
             MaterializedInternal<K, V, ?> m, String node, String path, String operator, Serde<K> k, Serde<V> v) {
-        String storeName = m.storeName();
-        if (storeName == null) {
-            storeName = builder.resourceName(path) + "-store";
-            builder.unnamed(operator + " '" + node + "'", "state store '" + storeName + "'", "Materialized.as(...)");
-        }
-        return StoreFactory.timestampedKeyValue(m, storeName, k, v, node);
+        return StoreFactory.timestampedKeyValue(m, StoreFactory.storeName(builder, m, node, path, operator), k, v,
+                node);
     }
 
     @Override

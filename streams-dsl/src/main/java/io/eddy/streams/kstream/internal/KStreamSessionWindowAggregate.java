@@ -115,13 +115,13 @@ public final class KStreamSessionWindowAggregate<K, V, VAgg>
     private final class SessionWindowAggregateProcessor
             extends ContextualProcessor<K, V, Windowed<K>, Change<VAgg>> {
         private SessionStore<K, VAgg> store;
-        private TimestampedChangeForwarder<Windowed<K>, VAgg> forwarder;
+        private TimestampedForwarder<Windowed<K>, VAgg> forwarder;
 
         @Override
         public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
             super.init(context);
             store = context.getStateStore(storeName);
-            forwarder = new TimestampedChangeForwarder<>(store, context, sendOldValues, false);
+            forwarder = new TimestampedForwarder<>(store, context, sendOldValues, false);
         }
 
         @Override

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Store keys use window starts; a window {@code [s, s + d]} is forwarded as {@code Windowed} with a
  * {@link TimeWindow}{@code (s, s + d)} whose {@code end()} is the inclusive end. A window is closed once
- * {@code s + d <= streamTime - grace}; a record whose right window would already be closed is late: dropped, logged
- * at debug and counted, as are records with a null key or value.
+ * {@code s + d < streamTime - grace} (so with no grace a record at stream time still updates its own left window); a
+ * record with {@code t + 1 + d <= streamTime - grace} is late (Kafka Streams' rules): dropped, logged at debug and
+ * counted, as are records with a null key or value.
  *
  * <p>Needs a {@link TimestampedWindowStore} named {@code storeName} with window size {@code d}, no duplicates and
  * retention at least {@link #minRetentionMs(SlidingWindows)}. Forwards {@code Record<Windowed<K>, Change<VAgg>>}
@@ -130,13 +131,13 @@ public final class KStreamSlidingWindowAggregate<K, V, VAgg>
             extends ContextualProcessor<K, V, Windowed<K>, Change<VAgg>> {
         private final long d = windows.timeDifferenceMs();
         private TimestampedWindowStore<K, VAgg> store;
-        private TimestampedChangeForwarder<Windowed<K>, VAgg> forwarder;
+        private TimestampedForwarder<Windowed<K>, VAgg> forwarder;
 
         @Override
         public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
             super.init(context);
             store = context.getStateStore(storeName);
-            forwarder = new TimestampedChangeForwarder<>(store, context, sendOldValues, true);
+            forwarder = new TimestampedForwarder<>(store, context, sendOldValues, true);
         }
 
         @Override
@@ -284,7 +285,9 @@ public final class KStreamSlidingWindowAggregate<K, V, VAgg>
         private void updateWindowAndForward(Window window, ValueAndTimestamp<VAgg> valueAndTime, Record<K, V> record,
                                             long windowCloseTime) {
             long windowStart = window.start();
-            if (windowStart + d <= windowCloseTime) {
+            // the end is inclusive: a window ending exactly at the close time is still open (as Kafka Streams), so
+            // with no grace a record at stream time still lands in its own left window
+            if (windowStart + d < windowCloseTime) {
                 return;
             }
             long t = record.timestamp();

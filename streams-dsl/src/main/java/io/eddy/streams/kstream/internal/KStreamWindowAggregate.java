@@ -111,13 +111,13 @@ public final class KStreamWindowAggregate<K, V, VAgg> implements ProcessorSuppli
 
     private final class WindowAggregateProcessor extends ContextualProcessor<K, V, Windowed<K>, Change<VAgg>> {
         private TimestampedWindowStore<K, VAgg> store;
-        private TimestampedChangeForwarder<Windowed<K>, VAgg> forwarder;
+        private TimestampedForwarder<Windowed<K>, VAgg> forwarder;
 
         @Override
         public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
             super.init(context);
             store = context.getStateStore(storeName);
-            forwarder = new TimestampedChangeForwarder<>(store, context, sendOldValues, true);
+            forwarder = new TimestampedForwarder<>(store, context, sendOldValues, true);
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.eddy.state.KeyValue;
 import io.eddy.state.KeyValueStore;
 import io.eddy.state.StoreBuilder;
 import io.eddy.state.TimestampedKeyValueStore;
+import io.eddy.streams.errors.TopologyException;
 import io.eddy.streams.kstream.Grouped;
 import io.eddy.streams.kstream.KGroupedTable;
 import io.eddy.streams.kstream.KStream;
@@ -14,9 +15,14 @@ import io.eddy.streams.kstream.KeyValueMapper;
 import io.eddy.streams.kstream.Materialized;
 import io.eddy.streams.kstream.Named;
 import io.eddy.streams.kstream.Predicate;
+import io.eddy.streams.kstream.Suppressed;
+import io.eddy.streams.kstream.TableJoined;
+import io.eddy.streams.kstream.ValueJoiner;
 import io.eddy.streams.kstream.ValueMapper;
 import io.eddy.streams.kstream.ValueMapperWithKey;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +47,7 @@ public class KTableImpl<K, V> implements KTable<K, V> {
     private final KTableProcessorSupplier<?, ?, K, V> supplier;
     private final String queryableStoreName;
     private final String storeName;
+    private long windowCloseDelayMs = -1;
 
     /**
      * @param builder the builder
@@ -177,9 +184,26 @@ public class KTableImpl<K, V> implements KTable<K, V> {
                 store == null ? null : store.name());
     }
 
+    /**
+     * Marks this table as windowed: {@code suppress(untilWindowCloses)} forwards a window's result once stream time
+     * reaches its end plus {@code closeDelayMs}.
+     *
+     * @param closeDelayMs the upstream windows' grace (plus the inactivity gap for sessions)
+     * @return this table
+     */
+    KTableImpl<K, V> withWindowCloseDelay(long closeDelayMs) {
+        this.windowCloseDelayMs = closeDelayMs;
+        return this;
+    }
+
+    /** @return the delay after a window's end at which it closes, or -1 when this table is not windowed */
+    long windowCloseDelayMs() {
+        return windowCloseDelayMs;
+    }
+
     // ---- filter and mapValues ---------------------------------------------------------------------------------
 
-    private <VR> KTable<K, VR> transform(String operator, Named named, Materialized<K, VR, ?> materialized,
+    private <VR> KTableImpl<K, VR> transform(String operator, Named named, Materialized<K, VR, ?> materialized,
                                          ValueMapperWithKey<? super K, ? super V, ? extends VR> function,
                                          boolean isFilter, Serde<VR> defaultValueSerde) {
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -196,7 +220,8 @@ public class KTableImpl<K, V> implements KTable<K, V> {
         }
         KTableTransform<K, V, VR> t = new KTableTransform<>(supplier, function, store == null ? null : store.name(),
                 isFilter);
-        return addTableProcessorNamed(node, newPath, t, v, m.storeName(), store);
+        return addTableProcessorNamed(node, newPath, t, v, m.storeName(), store)
+                .withWindowCloseDelay(windowCloseDelayMs);
     }
 
     @Override
@@ -332,6 +357,246 @@ public class KTableImpl<K, V> implements KTable<K, V> {
         String node = builder.nodeName(null, path, "groupBy");
         builder.internal().addProcessor(node, new KTableRepartitionMap<K, V, KR, VR>(selector), name);
         return new KGroupedTableImpl<>(builder, node, path + ".groupBy", new GroupedInternal<>(grouped));
+    }
+
+    // ---- suppress ---------------------------------------------------------------------------------------------
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public KTable<K, V> suppress(Suppressed<? super K> suppressed) {
+        Objects.requireNonNull(suppressed, "suppressed");
+        SuppressedInternal<K> s = (SuppressedInternal<K>) suppressed;
+        String userName = s.name();
+        String node = builder.nodeName(userName, path, "suppress");
+        String newPath = userName != null ? userName : path + ".suppress";
+        long duration;
+        if (s.isFinalResults()) {
+            if (windowCloseDelayMs < 0) {
+                throw new TopologyException("suppress(untilWindowCloses) at '" + node + "' needs a windowed table"
+                        + " (the result of a windowedBy(...) aggregation, or a filter/mapValues of one), but '" + name
+                        + "' is not windowed; use untilTimeLimit");
+            }
+            duration = windowCloseDelayMs;
+        } else {
+            duration = s.timeToWaitForMoreEventsMs();
+        }
+        String store = builder.resourceName(newPath) + "-store";
+        if (userName == null) {
+            builder.unnamed("suppress '" + node + "'", "buffer store '" + store + "'", "Suppressed.withName(...)");
+        }
+        KTableSuppressProcessorSupplier<K, V> processor = new KTableSuppressProcessorSupplier<>(s, duration, store,
+                keySerde, valueSerde);
+        KTableSuppress<K, V> table = new KTableSuppress<>(processor, supplier, keySerde, valueSerde);
+        builder.internal().addProcessor(node, table, name);
+        builder.internal().addStateStore(KTableSuppressProcessorSupplier.storeBuilder(store, s), node);
+        return new KTableImpl<>(builder, node, newPath, keySerde, valueSerde, table, null, null)
+                .withWindowCloseDelay(windowCloseDelayMs);
+    }
+
+    // ---- joins (wired by KTableImplJoin) ----------------------------------------------------------------------
+
+    @Override
+    public <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+        return join(other, joiner, null, null);
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                   Named named) {
+        return join(other, joiner, named, null);
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                   Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return join(other, joiner, null, materialized);
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                   Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return KTableImplJoin.join(this, other, joiner, named, materialized, false, false, "join");
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other,
+                                           ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+        return leftJoin(other, joiner, null, null);
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                   Named named) {
+        return leftJoin(other, joiner, named, null);
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                   Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return leftJoin(other, joiner, null, materialized);
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                   Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return KTableImplJoin.join(this, other, joiner, named, materialized, true, false, "leftJoin");
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other,
+                                            ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+        return outerJoin(other, joiner, null, null);
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other,
+                                            ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                   Named named) {
+        return outerJoin(other, joiner, named, null);
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other,
+                                            ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                   Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return outerJoin(other, joiner, null, materialized);
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other,
+                                            ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                   Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return KTableImplJoin.join(this, other, joiner, named, materialized, true, true, "outerJoin");
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+        return join(other, foreignKeyExtractor, joiner, (TableJoined<K, KO>) null, null);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                       TableJoined<K, KO> tableJoined) {
+        return join(other, foreignKeyExtractor, joiner, tableJoined, null);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return join(other, foreignKeyExtractor, joiner, null, materialized);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                       TableJoined<K, KO> tableJoined,
+                                       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        Objects.requireNonNull(foreignKeyExtractor, "foreignKeyExtractor");
+        return KTableImplJoin.foreignKeyJoin(this, other, (k, v) -> foreignKeyExtractor.apply(v), joiner, tableJoined,
+                materialized, false, "fkJoin");
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+                                       BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+        return join(other, foreignKeyExtractor, joiner, (TableJoined<K, KO>) null, null);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+                                       BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                       TableJoined<K, KO> tableJoined) {
+        return join(other, foreignKeyExtractor, joiner, tableJoined, null);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+                                       BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return join(other, foreignKeyExtractor, joiner, null, materialized);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+                                       BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                       TableJoined<K, KO> tableJoined,
+                                       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return KTableImplJoin.foreignKeyJoin(this, other, foreignKeyExtractor, joiner, tableJoined, materialized,
+                false, "fkJoin");
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                               Function<? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+        return leftJoin(other, foreignKeyExtractor, joiner, (TableJoined<K, KO>) null, null);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                               Function<? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                       TableJoined<K, KO> tableJoined) {
+        return leftJoin(other, foreignKeyExtractor, joiner, tableJoined, null);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                               Function<? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return leftJoin(other, foreignKeyExtractor, joiner, null, materialized);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                               Function<? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                       TableJoined<K, KO> tableJoined,
+                                       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        Objects.requireNonNull(foreignKeyExtractor, "foreignKeyExtractor");
+        return KTableImplJoin.foreignKeyJoin(this, other, (k, v) -> foreignKeyExtractor.apply(v), joiner, tableJoined,
+                materialized, true, "fkLeftJoin");
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                       BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+        return leftJoin(other, foreignKeyExtractor, joiner, (TableJoined<K, KO>) null, null);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                       BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                       TableJoined<K, KO> tableJoined) {
+        return leftJoin(other, foreignKeyExtractor, joiner, tableJoined, null);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                       BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return leftJoin(other, foreignKeyExtractor, joiner, null, materialized);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+                                       BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+                                       TableJoined<K, KO> tableJoined,
+                                       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return KTableImplJoin.foreignKeyJoin(this, other, foreignKeyExtractor, joiner, tableJoined, materialized,
+                true, "fkLeftJoin");
     }
 
     @Override

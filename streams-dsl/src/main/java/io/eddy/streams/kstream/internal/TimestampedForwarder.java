@@ -7,9 +7,13 @@ import io.eddy.streams.processor.api.ProcessorContext;
 import io.eddy.streams.processor.api.Record;
 
 /**
- * Forwards a KTable operator's updates: through the store's record cache when it has one (the cache's flush listener
- * forwards one deduplicated update per key on flush/eviction, or at once when the cache size is 0), directly
+ * Forwards a KTable operator's updates as {@link Change}s, as Kafka Streams' {@code TimestampedTupleForwarder}:
+ * through the store's record cache when it has one (the cache's flush listener forwards one deduplicated update per
+ * key on flush/eviction, or at once when the cache size is 0, and {@link #maybeForward} does nothing), directly
  * otherwise.
+ *
+ * <p>A cached update carries the timestamp stored with the value for timestamped stores (key-value and window
+ * stores), else the timestamp of the record that last updated the key (session stores, deletes).
  *
  * @param <K> key type
  * @param <V> value type
@@ -19,18 +23,34 @@ public final class TimestampedForwarder<K, V> {
     private final boolean cached;
 
     /**
-     * @param store the operator's store (as returned by {@code getStateStore})
+     * For stores whose values are {@link ValueAndTimestamp}s (timestamped key-value and window stores).
+     *
+     * @param store the operator's store (as returned by {@code getStateStore}); if cached, its flush listener is
+     *     installed here
      * @param context the operator's context
      * @param sendOldValues whether old values are forwarded
      */
-    @SuppressWarnings("unchecked")
     public TimestampedForwarder(StateStore store, ProcessorContext<K, Change<V>> context, boolean sendOldValues) {
+        this(store, context, sendOldValues, true);
+    }
+
+    /**
+     * @param store the operator's store; if cached, its flush listener is installed here
+     * @param context the operator's context
+     * @param sendOldValues whether old values are forwarded
+     * @param timestamped whether the store's values are {@link ValueAndTimestamp}s, or plain values (session stores)
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public TimestampedForwarder(StateStore store, ProcessorContext<K, Change<V>> context, boolean sendOldValues,
+                                boolean timestamped) {
         this.context = context;
-        if (store instanceof CachedStateStore<?, ?> c) {
-            cached = ((CachedStateStore<K, ValueAndTimestamp<V>>) c).setFlushListener((key, newValue, oldValue, ts) ->
-                    context.forward(new Record<>(key, new Change<>(ValueAndTimestamp.getValueOrNull(newValue),
-                            sendOldValues ? ValueAndTimestamp.getValueOrNull(oldValue) : null),
-                            newValue != null ? newValue.timestamp() : ts)), sendOldValues);
+        if (store instanceof CachedStateStore c) {
+            cached = c.setFlushListener((key, newValue, oldValue, ts) -> {
+                Object n = timestamped ? ValueAndTimestamp.getValueOrNull((ValueAndTimestamp) newValue) : newValue;
+                Object o = timestamped ? ValueAndTimestamp.getValueOrNull((ValueAndTimestamp) oldValue) : oldValue;
+                long t = timestamped && newValue != null ? ((ValueAndTimestamp) newValue).timestamp() : ts;
+                context.forward(new Record<>((K) key, new Change<>((V) n, sendOldValues ? (V) o : null), t));
+            }, sendOldValues);
         } else {
             cached = false;
         }
