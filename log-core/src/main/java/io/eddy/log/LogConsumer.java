@@ -14,6 +14,10 @@ import java.util.Set;
  * <p>Positions start from the group's committed offsets, or per {@link ConsumerConfig#autoOffsetReset()}. Unlike
  * Kafka, there is no group rebalancing: one process owns the log, so {@link #subscribe} simply assigns every partition
  * of the topics.
+ *
+ * <p>At {@link IsolationLevel#READ_COMMITTED} ({@link ConsumerConfig#isolationLevel()}) a poll returns only records
+ * of committed transactions and non-transactional ones, in offset order, and waits in front of a partition's earliest
+ * open transaction until it is decided.
  */
 public interface LogConsumer extends AutoCloseable {
 

@@ -26,6 +26,11 @@ import java.util.Set;
  * <p><b>Ordering.</b> Within a partition, offsets are assigned in append order, contiguously (compaction may later
  * remove records, leaving gaps), and reads return records in offset order.
  *
+ * <p><b>Transactions.</b> A {@link TransactionalProducer} writes to several partitions (and consumer offsets)
+ * atomically. Readers choose an {@link IsolationLevel}: at {@code READ_COMMITTED} they see only committed and
+ * non-transactional records, never past the {@linkplain #lastStableOffset last stable offset}. On open for writing,
+ * transactions a crash left undecided are aborted and decided commits are completed in every partition.
+ *
  * <p><b>Thread safety.</b> All methods may be called from any thread. Producers and consumers it creates follow their
  * own rules ({@link LogProducer} is thread-safe; a {@link LogConsumer} belongs to one thread).
  */
@@ -33,6 +38,12 @@ public interface LogStore extends AutoCloseable {
 
     /** Name of the internal compacted topic holding committed consumer-group offsets. */
     String CONSUMER_OFFSETS_TOPIC = "__consumer_offsets";
+
+    /**
+     * Name of the internal compacted topic holding the state of transactional producers (epochs and commit
+     * decisions); created by the first {@link #transactionalProducer} call.
+     */
+    String TRANSACTION_STATE_TOPIC = "__transaction_state";
 
     /**
      * Opens (creating if needed) the log in {@code dir} for reading and writing, recovering every partition's tail.
@@ -167,6 +178,38 @@ public interface LogStore extends AutoCloseable {
     List<LogRecord> read(TopicPartition tp, long offset, int maxRecords);
 
     /**
+     * Reads like {@link #read(TopicPartition, long, int)} at the given isolation level. At
+     * {@link IsolationLevel#READ_COMMITTED} it returns only records of committed transactions and non-transactional
+     * records, and none at or past the {@linkplain #lastStableOffset last stable offset}; it returns an empty list
+     * once {@code offset} reaches that offset.
+     *
+     * @param tp the partition
+     * @param offset the first offset wanted
+     * @param maxRecords the most records to return, at least 1
+     * @param isolation which transactional records to return
+     * @return the records, in offset order
+     * @throws OffsetOutOfRangeException if the offset is below the log start or above the log end
+     * @throws CorruptRecordException if stored bytes fail their checksum
+     */
+    default List<LogRecord> read(TopicPartition tp, long offset, int maxRecords, IsolationLevel isolation) {
+        if (isolation == IsolationLevel.READ_UNCOMMITTED) {
+            return read(tp, offset, maxRecords);
+        }
+        throw new UnsupportedOperationException(getClass().getName() + " does not support " + isolation);
+    }
+
+    /**
+     * The last stable offset: the first offset of the earliest transaction still open in the partition, or the log
+     * end when none is open. Every record below it is decided (committed, aborted or not transactional).
+     *
+     * @param tp the partition
+     * @return the last stable offset, at most {@link #endOffset}
+     */
+    default long lastStableOffset(TopicPartition tp) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support transactions");
+    }
+
+    /**
      * @param tp the partition
      * @return the first readable offset
      */
@@ -227,6 +270,29 @@ public interface LogStore extends AutoCloseable {
     /** @return a new producer with default batching */
     default LogProducer producer() {
         return producer(ProducerConfig.defaults());
+    }
+
+    /**
+     * Creates the producer of {@code transactionalId}'s transactions, fencing any earlier one: the earlier producer's
+     * open transaction is aborted, the id's epoch is bumped and persisted, and every later use of the earlier producer
+     * fails with {@link ProducerFencedException}.
+     *
+     * @param transactionalId a stable name of the writer (for example derived from an application and task id)
+     * @param config batching settings (the linger is ignored: batches are appended when full or at commit)
+     * @return the producer
+     * @throws IllegalArgumentException if {@code transactionalId} is null or empty
+     * @throws ReadOnlyLogException on a read-only log
+     */
+    default TransactionalProducer transactionalProducer(String transactionalId, ProducerConfig config) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support transactions");
+    }
+
+    /**
+     * @param transactionalId a stable name of the writer
+     * @return {@link #transactionalProducer(String, ProducerConfig)} with default batching
+     */
+    default TransactionalProducer transactionalProducer(String transactionalId) {
+        return transactionalProducer(transactionalId, ProducerConfig.defaults());
     }
 
     /**

@@ -29,6 +29,8 @@ final class DefaultLogConsumer implements LogConsumer {
     private final DefaultLogStore store;
     private final ConsumerConfig config;
     private final ScanBuffer scratch;
+    private final boolean readCommitted;
+    private boolean progressed;
     private final Map<TopicPartition, Long> positions = new LinkedHashMap<>();
     private final java.util.Set<TopicPartition> paused = new java.util.HashSet<>();
     private List<TopicPartition> order = List.of();
@@ -40,6 +42,12 @@ final class DefaultLogConsumer implements LogConsumer {
         this.store = store;
         this.config = config;
         this.scratch = new ScanBuffer(config.fetchMaxBytes());
+        this.readCommitted = config.isolationLevel() == io.eddy.log.IsolationLevel.READ_COMMITTED;
+    }
+
+    /** @return where reading stops: the last stable offset when reading committed, else the log end */
+    private long readLimit(PartitionLog p) {
+        return readCommitted ? p.lastStableOffset() : p.endOffset();
     }
 
     @Override
@@ -71,7 +79,7 @@ final class DefaultLogConsumer implements LogConsumer {
         PartitionLog p = store.partition(tp);
         return switch (config.autoOffsetReset()) {
             case EARLIEST -> p.startOffset();
-            case LATEST -> p.endOffset();
+            case LATEST -> readLimit(p);
             case NONE -> throw new OffsetOutOfRangeException("no committed offset for " + tp + " in group "
                     + config.groupId() + " and auto.offset.reset is none");
         };
@@ -106,6 +114,9 @@ final class DefaultLogConsumer implements LogConsumer {
             if (!out.isEmpty()) {
                 return out;
             }
+            if (progressed) {
+                continue; // only markers or aborted records were passed: more may follow without a new append
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return out;
@@ -125,6 +136,7 @@ final class DefaultLogConsumer implements LogConsumer {
 
     private List<LogRecord> fetch() {
         List<LogRecord> out = new ArrayList<>();
+        progressed = false;
         int n = order.size();
         for (int i = 0; i < n && out.size() < config.maxPollRecords(); i++) {
             TopicPartition tp = order.get((nextPartition + i) % n);
@@ -140,10 +152,13 @@ final class DefaultLogConsumer implements LogConsumer {
                 }
                 pos = reset(tp);
             }
-            if (pos >= p.endOffset()) {
+            long limit = readLimit(p);
+            if (pos >= limit) {
                 continue;
             }
-            long next = p.read(pos, config.fetchMaxBytes(), config.maxPollRecords() - out.size(), scratch, out);
+            long next = p.read(pos, config.fetchMaxBytes(), config.maxPollRecords() - out.size(),
+                    readCommitted ? limit : Long.MAX_VALUE, readCommitted, scratch, out);
+            progressed |= next > pos;
             positions.put(tp, next);
         }
         nextPartition = n == 0 ? 0 : (nextPartition + 1) % n;
@@ -190,7 +205,7 @@ final class DefaultLogConsumer implements LogConsumer {
     public void seekToEnd(Collection<TopicPartition> partitions) {
         for (TopicPartition tp : partitions) {
             ensureAssigned(tp);
-            positions.put(tp, store.partition(tp).endOffset());
+            positions.put(tp, readLimit(store.partition(tp)));
         }
     }
 
@@ -209,7 +224,7 @@ final class DefaultLogConsumer implements LogConsumer {
     public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> out = new HashMap<>();
         for (TopicPartition tp : partitions) {
-            out.put(tp, store.endOffset(tp));
+            out.put(tp, readLimit(store.partition(tp)));
         }
         return out;
     }

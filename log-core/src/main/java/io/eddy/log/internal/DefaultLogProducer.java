@@ -69,22 +69,8 @@ final class DefaultLogProducer implements LogProducer {
         if (closed) {
             throw new LogClosedException("producer is closed");
         }
-        TopicLog topic = store.topic(record.topic());
-        int partition;
-        if (record.partition() != null) {
-            partition = record.partition();
-            if (partition < 0 || partition >= topic.partitionCount()) {
-                throw new UnknownPartitionException("partition " + partition + " does not exist in topic '"
-                        + record.topic() + "', which has " + topic.partitionCount() + " partition(s)");
-            }
-        } else if (record.key() != null) {
-            partition = DefaultPartitioner.partition(record.key(), topic.partitionCount());
-        } else {
-            AtomicInteger rr = roundRobin.computeIfAbsent(record.topic(), t -> new AtomicInteger());
-            partition = (rr.getAndIncrement() & 0x7fffffff) % topic.partitionCount();
-        }
-        TopicPartition tp = topic.partition(partition).topicPartition();
-        TopicConfig tc = topic.config();
+        TopicPartition tp = choosePartition(store, record, roundRobin);
+        TopicConfig tc = store.topic(record.topic()).config();
         DefaultLogStore.validateRecord(tp, tc, record.key(), record.value(), record.headers());
         long ts = record.timestamp() < 0 ? store.options().clock().millis() : record.timestamp();
         CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
@@ -100,6 +86,30 @@ final class DefaultLogProducer implements LogProducer {
             }
         }
         return future;
+    }
+
+    /**
+     * @return the record's explicit partition, else Kafka's default partition of its key, else the next round-robin
+     *     partition of its topic
+     * @throws UnknownPartitionException if the explicit partition does not exist
+     */
+    static TopicPartition choosePartition(DefaultLogStore store, ProducerRecord record,
+                                          Map<String, AtomicInteger> roundRobin) {
+        TopicLog topic = store.topic(record.topic());
+        int partition;
+        if (record.partition() != null) {
+            partition = record.partition();
+            if (partition < 0 || partition >= topic.partitionCount()) {
+                throw new UnknownPartitionException("partition " + partition + " does not exist in topic '"
+                        + record.topic() + "', which has " + topic.partitionCount() + " partition(s)");
+            }
+        } else if (record.key() != null) {
+            partition = DefaultPartitioner.partition(record.key(), topic.partitionCount());
+        } else {
+            AtomicInteger rr = roundRobin.computeIfAbsent(record.topic(), t -> new AtomicInteger());
+            partition = (rr.getAndIncrement() & 0x7fffffff) % topic.partitionCount();
+        }
+        return topic.partition(partition).topicPartition();
     }
 
     /** Appends the batch and completes its futures; caller holds the batch's monitor. */

@@ -4,6 +4,7 @@ import io.eddy.log.CleanupPolicy;
 import io.eddy.log.ConsumerConfig;
 import io.eddy.log.InvalidRecordException;
 import io.eddy.log.InvalidTopicException;
+import io.eddy.log.IsolationLevel;
 import io.eddy.log.LogClosedException;
 import io.eddy.log.LogConsumer;
 import io.eddy.log.LogException;
@@ -20,6 +21,7 @@ import io.eddy.log.TopicConfig;
 import io.eddy.log.TopicDescription;
 import io.eddy.log.TopicExistsException;
 import io.eddy.log.TopicPartition;
+import io.eddy.log.TransactionalProducer;
 import io.eddy.log.UnexpectedFileException;
 import io.eddy.log.UnknownTopicException;
 import io.eddy.log.UnsupportedFormatVersionException;
@@ -75,7 +77,9 @@ public final class DefaultLogStore implements LogStore {
     private final AppendSignal signal = new AppendSignal();
     private final LogCompactor compactor;
     private final List<AutoCloseable> clients = new ArrayList<>();
+    private final List<String> recoveryReports = new ArrayList<>();
     private GroupOffsetStore groupOffsets;
+    private TransactionCoordinator transactions;
     private ScheduledExecutorService maintenance;
     private volatile boolean closed;
 
@@ -130,6 +134,14 @@ public final class DefaultLogStore implements LogStore {
             if (!readOnly) {
                 createTopicIfAbsent(CONSUMER_OFFSETS_TOPIC, 1, TopicConfig.builder()
                         .cleanupPolicy(CleanupPolicy.COMPACT).segmentBytes(16 * 1024 * 1024).build());
+            }
+            if (!readOnly) {
+                transactions = new TransactionCoordinator(this::allPartitions, options.clock());
+                TopicLog state = topics.get(TRANSACTION_STATE_TOPIC);
+                if (state != null) {
+                    transactions.attach(state.partition(0));
+                }
+                recoveryReports.addAll(transactions.recover());
             }
             TopicLog offsets = topics.get(CONSUMER_OFFSETS_TOPIC);
             if (offsets != null) {
@@ -286,14 +298,19 @@ public final class DefaultLogStore implements LogStore {
         return done;
     }
 
+    /** For tests: the transaction coordinator of a writable log, to inject simulated crashes. */
+    public TransactionCoordinator transactionCoordinator() {
+        return transactions;
+    }
+
     /** For tests: the compactor, to inject simulated crashes. */
     public LogCompactor compactor() {
         return compactor;
     }
 
-    /** @return what recovery cut from each partition on open */
+    /** @return what recovery cut from each partition on open, and the transactions it completed */
     public List<String> recoveryReports() {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(recoveryReports);
         for (TopicLog t : topics.values()) {
             for (PartitionLog p : t.partitions()) {
                 if (p.recoveryReport() != null) {
@@ -369,7 +386,7 @@ public final class DefaultLogStore implements LogStore {
     @Override
     public void deleteTopic(String name) {
         ensureWritable();
-        if (CONSUMER_OFFSETS_TOPIC.equals(name)) {
+        if (CONSUMER_OFFSETS_TOPIC.equals(name) || TRANSACTION_STATE_TOPIC.equals(name)) {
             throw new InvalidTopicException("the internal topic " + name + " cannot be deleted");
         }
         synchronized (topicsLock) {
@@ -542,14 +559,63 @@ public final class DefaultLogStore implements LogStore {
 
     @Override
     public List<LogRecord> read(TopicPartition tp, long offset, int maxRecords) {
+        return read(tp, offset, maxRecords, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    @Override
+    public List<LogRecord> read(TopicPartition tp, long offset, int maxRecords, IsolationLevel isolation) {
         if (maxRecords < 1) {
             throw new IllegalArgumentException("maxRecords must be at least 1 when reading " + tp + ", was "
                     + maxRecords);
         }
         PartitionLog p = partition(tp);
+        boolean committed = isolation == IsolationLevel.READ_COMMITTED;
+        long limit = committed ? p.lastStableOffset() : Long.MAX_VALUE;
         List<LogRecord> out = new ArrayList<>();
-        p.read(offset, 1 << 20, maxRecords, SCRATCH.get(), out);
+        // skipped batches (markers, aborted transactions) return nothing: read on until a record or the end
+        long next = offset;
+        while (out.isEmpty()) {
+            long after = p.read(next, 1 << 20, maxRecords, limit, committed, SCRATCH.get(), out);
+            if (after <= next) {
+                break;
+            }
+            next = after;
+        }
         return out;
+    }
+
+    @Override
+    public long lastStableOffset(TopicPartition tp) {
+        return partition(tp).lastStableOffset();
+    }
+
+    @Override
+    public TransactionalProducer transactionalProducer(String transactionalId, ProducerConfig config) {
+        ensureWritable();
+        if (transactionalId == null || transactionalId.isEmpty()) {
+            throw new IllegalArgumentException("transactional id must not be empty");
+        }
+        java.util.Objects.requireNonNull(config, "producer config");
+        if (!transactions.attached()) {
+            createTopicIfAbsent(TRANSACTION_STATE_TOPIC, 1, TopicConfig.builder()
+                    .cleanupPolicy(CleanupPolicy.COMPACT).segmentBytes(16 * 1024 * 1024).build());
+            transactions.attach(topics.get(TRANSACTION_STATE_TOPIC).partition(0));
+        }
+        TransactionCoordinator.Entry entry = transactions.initProducer(transactionalId);
+        DefaultTransactionalProducer p = new DefaultTransactionalProducer(this, transactions, entry, config);
+        synchronized (clients) {
+            clients.add(p);
+        }
+        return p;
+    }
+
+    /** @return every partition of every topic */
+    private Iterable<PartitionLog> allPartitions() {
+        List<PartitionLog> all = new ArrayList<>();
+        for (TopicLog t : topics.values()) {
+            all.addAll(List.of(t.partitions()));
+        }
+        return all;
     }
 
     @Override
@@ -583,6 +649,11 @@ public final class DefaultLogStore implements LogStore {
         if (groupId == null || groupId.isEmpty()) {
             throw new IllegalArgumentException("consumer group id must not be empty");
         }
+    }
+
+    /** @return the consumer-offsets store of a writable log */
+    GroupOffsetStore groupOffsetStore() {
+        return groupOffsets;
     }
 
     private GroupOffsetStore groupOffsets() {

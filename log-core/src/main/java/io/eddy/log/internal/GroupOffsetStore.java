@@ -35,15 +35,19 @@ final class GroupOffsetStore {
         this.log = log;
     }
 
-    /** Reads records appended since the last load (all of them the first time). */
+    /**
+     * Applies, in offset order, the committed records appended since the last load (all of them the first time), up
+     * to the last stable offset: offsets sent in a transaction count once it commits, never if it aborts.
+     */
     synchronized void catchUp() {
         log.refresh();
         ScanBuffer scratch = new ScanBuffer(1 << 16);
         long offset = Math.max(loadedUpTo, log.startOffset());
         List<LogRecord> batch = new ArrayList<>();
-        while (offset < log.endOffset()) {
+        long stable = log.lastStableOffset();
+        while (offset < stable) {
             batch.clear();
-            long next = log.read(offset, 1 << 20, Integer.MAX_VALUE, scratch, batch);
+            long next = log.read(offset, 1 << 20, Integer.MAX_VALUE, stable, true, scratch, batch);
             for (LogRecord r : batch) {
                 apply(r);
             }
@@ -96,19 +100,31 @@ final class GroupOffsetStore {
         return new String(s, StandardCharsets.UTF_8);
     }
 
-    /** Appends the offsets as one batch (atomic) and applies them; the caller fsyncs. */
+    /**
+     * Appends the offsets as one batch (atomic) and applies them; the caller fsyncs. While a transaction with offsets
+     * is open, the next {@link #catchUp} re-applies this batch after the transaction's, in offset order.
+     */
     synchronized void commit(String group, Map<TopicPartition, OffsetAndMetadata> offsets, long now) {
         if (offsets.isEmpty()) {
             return;
         }
+        log.append(encode(group, offsets, now));
+        Map<TopicPartition, OffsetAndMetadata> g = groups.computeIfAbsent(group, x -> new ConcurrentHashMap<>());
+        g.putAll(offsets);
+        catchUp();
+    }
+
+    /** @return one batch holding the offsets' records, not yet appended */
+    static RecordBatchBuilder encode(String group, Map<TopicPartition, OffsetAndMetadata> offsets, long now) {
         RecordBatchBuilder b = new RecordBatchBuilder(256 + offsets.size() * 96);
         for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
             b.append(now, key(group, e.getKey()), value(e.getValue(), now), null);
         }
-        log.append(b);
-        Map<TopicPartition, OffsetAndMetadata> g = groups.computeIfAbsent(group, x -> new ConcurrentHashMap<>());
-        g.putAll(offsets);
-        loadedUpTo = log.endOffset();
+        return b;
+    }
+
+    PartitionLog log() {
+        return log;
     }
 
     synchronized void delete(String group, long now) {
@@ -122,7 +138,7 @@ final class GroupOffsetStore {
         }
         log.append(b);
         groups.remove(group);
-        loadedUpTo = log.endOffset();
+        catchUp();
     }
 
     Map<TopicPartition, OffsetAndMetadata> offsets(String group) {

@@ -79,13 +79,14 @@ public final class LogCompactor {
             return 0;
         }
         try {
-            return clean(log, sealed, now);
+            // after listing the sealed segments: the snapshot knows every transaction batch and marker in them
+            return clean(log, sealed, log.transactionIndex().snapshot(), now);
         } catch (IOException e) {
             throw new LogException("compaction of partition " + log.topicPartition() + " failed", e);
         }
     }
 
-    private long clean(PartitionLog log, LogSegment[] sealed, long now) throws IOException {
+    private long clean(PartitionLog log, LogSegment[] sealed, TransactionIndex txns, long now) throws IOException {
         TopicConfig config = log.config();
         ScanBuffer scratch = new ScanBuffer(1 << 20);
         KeyOffsetMap map = new KeyOffsetMap(maxMapEntries);
@@ -95,7 +96,7 @@ public final class LogCompactor {
             if (map.isFull()) {
                 break;
             }
-            forEachRecord(log, s, scratch, r -> {
+            forEachRecord(log, s, txns, scratch, r -> {
                 if (r.key() != null) {
                     map.put(r.key(), r.offset());
                 }
@@ -117,7 +118,7 @@ public final class LogCompactor {
             // [first, end) must hold the bases of this group's segments and no other: the swap deletes every
             // segment whose base lies in it. Past the last sealed segment comes the active one, never to be touched.
             long end = i < sealed.length ? sealed[i].baseOffset() : sealed[i - 1].baseOffset() + 1;
-            removed += rewrite(log, group, end, map, mapLimit, tombstoneHorizon, scratch);
+            removed += rewrite(log, group, end, map, mapLimit, tombstoneHorizon, txns, scratch);
         }
         cleanedUpTo.put(log, mapLimit);
         if (removed > 0) {
@@ -127,7 +128,7 @@ public final class LogCompactor {
     }
 
     private long rewrite(PartitionLog log, List<LogSegment> group, long end, KeyOffsetMap map, long mapLimit,
-                         long tombstoneHorizon, ScanBuffer scratch) throws IOException {
+                         long tombstoneHorizon, TransactionIndex txns, ScanBuffer scratch) throws IOException {
         Path dir = log.directory();
         long first = group.get(0).baseOffset();
         Path cleaned = SegmentSwap.cleanedFile(dir, first, end);
@@ -140,7 +141,17 @@ public final class LogCompactor {
             for (LogSegment s : group) {
                 forEachBatch(log, s, scratch, (batch, batchPos) -> {
                     long base = RecordBatchDecoder.baseOffset(batch, batchPos);
-                    if (RecordBatchDecoder.isControl(batch, batchPos) || RecordBatchDecoder.isTransactional(batch, batchPos)) {
+                    TransactionIndex.Status status = transactionStatus(batch, batchPos, txns);
+                    if (RecordBatchDecoder.isControl(batch, batchPos)
+                            && RecordBatchDecoder.maxTimestamp(batch, batchPos) < tombstoneHorizon) {
+                        removed[0]++; // every batch of its transaction before it was rewritten or dropped below
+                        return;
+                    }
+                    if (status == TransactionIndex.Status.ABORTED) {
+                        removed[0] += RecordBatchDecoder.recordCount(batch, batchPos);
+                        return;
+                    }
+                    if (RecordBatchDecoder.isControl(batch, batchPos) || status == TransactionIndex.Status.OPEN) {
                         int size = ByteArrays.getInt(batch, batchPos + RecordBatchLayout.LENGTH) + RecordBatchLayout.LOG_OVERHEAD;
                         ChannelIo.writeFully(out, ByteBuffer.wrap(batch, batchPos, size), pos[0]);
                         pos[0] += size;
@@ -224,10 +235,24 @@ public final class LogCompactor {
         }
     }
 
-    private static void forEachRecord(PartitionLog log, LogSegment s, ScanBuffer scratch,
+    /**
+     * @return null for a batch that is not transactional (or a marker), else its transaction's status: open batches are
+     *     kept as they are, aborted ones dropped, committed ones cleaned like any other and stored non-transactional
+     */
+    private static TransactionIndex.Status transactionStatus(byte[] buf, int pos, TransactionIndex txns) {
+        if (RecordBatchDecoder.isControl(buf, pos) || !RecordBatchDecoder.isTransactional(buf, pos)) {
+            return null;
+        }
+        return txns.status(RecordBatchDecoder.producerId(buf, pos), RecordBatchDecoder.baseOffset(buf, pos));
+    }
+
+    /** Visits the records that may supersede others: not markers, not of open or aborted transactions. */
+    private static void forEachRecord(PartitionLog log, LogSegment s, TransactionIndex txns, ScanBuffer scratch,
                                       java.util.function.Consumer<LogRecord> visitor) throws IOException {
         forEachBatch(log, s, scratch, (buf, pos) -> {
-            if (!RecordBatchDecoder.isControl(buf, pos)) {
+            TransactionIndex.Status status = transactionStatus(buf, pos, txns);
+            if (!RecordBatchDecoder.isControl(buf, pos)
+                    && (status == null || status == TransactionIndex.Status.COMMITTED)) {
                 scratch.decoder.decode(buf, pos, Long.MIN_VALUE, (o, t, k, v, h) ->
                         visitor.accept(new LogRecord(null, 0, o, t, k, v, h)));
             }

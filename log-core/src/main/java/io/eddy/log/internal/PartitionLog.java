@@ -47,6 +47,7 @@ public final class PartitionLog implements AutoCloseable {
     private volatile LogSegment[] segments;
     private volatile boolean closed;
     private volatile String failure;
+    private volatile TransactionIndex txnIndex = new TransactionIndex(0);
     private long unflushedRecords;
     private long lastFlushMs;
     private boolean dirty;
@@ -78,6 +79,7 @@ public final class PartitionLog implements AutoCloseable {
                 SegmentSwap.completeInterruptedSwaps(dir);
             }
             log.loadSegments();
+            log.txnIndex = log.buildTransactionIndex(log.segments);
         } catch (IOException e) {
             log.closeSegments();
             throw new LogException("cannot open partition " + tp + " in " + dir, e);
@@ -152,6 +154,75 @@ public final class PartitionLog implements AutoCloseable {
         return logs;
     }
 
+    /** Scans every batch header of {@code segs} into a fresh index. */
+    private TransactionIndex buildTransactionIndex(LogSegment[] segs) throws IOException {
+        TransactionIndex index = new TransactionIndex(segs.length == 0 ? 0 : segs[0].baseOffset());
+        // small reads: only headers are wanted, and a large batch's records are skipped by seeking past them
+        indexBatches(index, segs, 0, new ScanBuffer(8 * 1024));
+        return index;
+    }
+
+    /**
+     * Feeds the index every batch of {@code segs} at or after {@code from}, reading only batch headers (and the one
+     * record of each marker). Segments hold only batches that passed recovery or a checksum scan on open.
+     */
+    private void indexBatches(TransactionIndex index, LogSegment[] segs, long from, ScanBuffer scratch)
+            throws IOException {
+        TransactionMarker.Type[] marker = new TransactionMarker.Type[1];
+        for (LogSegment seg : segs) {
+            if (seg.nextOffset() <= from) {
+                continue;
+            }
+            int pos = seg.startPositionFor(Math.max(from, seg.baseOffset()));
+            int size = seg.size();
+            while (pos + RecordBatchLayout.HEADER_SIZE <= size) {
+                int got = seg.read(pos, ByteBuffer.wrap(scratch.buf), size);
+                int p = 0;
+                while (p + RecordBatchLayout.HEADER_SIZE <= got) {
+                    int batchSize = ByteArrays.getInt(scratch.buf, p + RecordBatchLayout.LENGTH)
+                            + RecordBatchLayout.LOG_OVERHEAD;
+                    if (batchSize < RecordBatchLayout.HEADER_SIZE) {
+                        throw new CorruptRecordException("partition " + tp + ": batch at position " + (pos + p)
+                                + " of " + seg.file() + " has length " + batchSize + " while indexing transactions");
+                    }
+                    boolean control = RecordBatchDecoder.isControl(scratch.buf, p);
+                    if (control && p + batchSize > got) {
+                        break; // read the whole marker from its start
+                    }
+                    long base = RecordBatchDecoder.baseOffset(scratch.buf, p);
+                    long last = RecordBatchDecoder.lastOffset(scratch.buf, p);
+                    if (last >= from) {
+                        long pid = RecordBatchDecoder.producerId(scratch.buf, p);
+                        if (control) {
+                            marker[0] = null;
+                            try {
+                                scratch.decoder.decode(scratch.buf, p, Long.MIN_VALUE,
+                                        (o, t, k, v, h) -> marker[0] = TransactionMarker.parse(k));
+                            } catch (MalformedBatchException e) {
+                                throw new CorruptRecordException("partition " + tp + ": transaction marker at offset "
+                                        + base + " in " + seg.file() + " is invalid: " + e.getMessage());
+                            }
+                            if (marker[0] != null) {
+                                index.onMarker(pid, marker[0], base);
+                            }
+                        } else if (RecordBatchDecoder.isTransactional(scratch.buf, p)) {
+                            index.onData(pid, RecordBatchDecoder.producerEpoch(scratch.buf, p),
+                                    RecordBatchDecoder.baseSequence(scratch.buf, p), base, last);
+                        } else {
+                            index.onOther(last);
+                        }
+                    }
+                    p += batchSize;
+                }
+                if (p == 0) {
+                    scratch.grow(); // a marker larger than the buffer
+                }
+                pos += p;
+            }
+            index.onOther(seg.nextOffset() - 1); // compaction may have removed the segment's last batches
+        }
+    }
+
     /** @return what recovery cut on open, or null when the tail was intact */
     public String recoveryReport() {
         return recoveryReport;
@@ -209,6 +280,46 @@ public final class PartitionLog implements AutoCloseable {
      *     further appends until the log is reopened, since the file's state is unknown
      */
     public long append(RecordBatchBuilder batch) {
+        if (batch.isControl()) {
+            throw new IllegalArgumentException("transaction markers are appended by appendMarker, not append");
+        }
+        return append(batch, null);
+    }
+
+    /**
+     * Appends the marker ending {@code producerId}'s open transaction in this partition, if it has one.
+     *
+     * @return the marker's offset, or -1 when the producer has no open transaction here (nothing is appended)
+     */
+    public long appendMarker(TransactionMarker.Type type, long producerId, short epoch, int sequence) {
+        lock.lock();
+        try {
+            if (txnIndex.openTransaction(producerId) == null) {
+                return -1;
+            }
+            RecordBatchBuilder b = new RecordBatchBuilder(RecordBatchLayout.HEADER_SIZE + 64);
+            TransactionMarker.build(b, type, producerId, epoch, sequence, clock.millis());
+            return append(b, type);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return this partition's transactions */
+    TransactionIndex transactionIndex() {
+        return txnIndex;
+    }
+
+    /**
+     * @return the last stable offset: the first offset of the earliest open transaction, or the end offset when
+     *     none is open
+     */
+    public long lastStableOffset() {
+        long end = endOffset(); // before the index: a batch counted in the end is already in the index
+        return Math.min(end, txnIndex.firstUnstableOffset());
+    }
+
+    private long append(RecordBatchBuilder batch, TransactionMarker.Type markerType) {
         lock.lock();
         try {
             ensureWritable();
@@ -220,6 +331,15 @@ public final class PartitionLog implements AutoCloseable {
                 active = roll(now);
             }
             long base = active.nextOffset();
+            long last = base + Math.max(batch.lastOffsetDelta(), 0);
+            // the index learns of the batch before readers can see it in the segment (see TransactionIndex)
+            if (batch.isControl()) {
+                txnIndex.onMarker(batch.producerId(), markerType, base);
+            } else if (batch.isTransactional()) {
+                txnIndex.onData(batch.producerId(), batch.producerEpoch(), batch.baseSequence(), base, last);
+            } else {
+                txnIndex.onOther(last);
+            }
             ByteBuffer bytes = batch.seal(base);
             try {
                 active.append(bytes, base, base + Math.max(batch.lastOffsetDelta(), 0), batch.maxTimestamp(),
@@ -336,6 +456,17 @@ public final class PartitionLog implements AutoCloseable {
      * @throws CorruptRecordException if a batch fails its checksum or does not decode
      */
     public long read(long offset, int maxBytes, int maxRecords, ScanBuffer scratch, List<LogRecord> out) {
+        return read(offset, maxBytes, maxRecords, Long.MAX_VALUE, false, scratch, out);
+    }
+
+    /**
+     * Reads like {@link #read(long, int, int, ScanBuffer, List)}, returning no batch at or past {@code maxOffset} and,
+     * when {@code readCommitted}, skipping the batches of aborted transactions.
+     *
+     * @return the offset to read next; at most {@code maxOffset} once a batch at or past it was met
+     */
+    public long read(long offset, int maxBytes, int maxRecords, long maxOffset, boolean readCommitted,
+                     ScanBuffer scratch, List<LogRecord> out) {
         for (int attempt = 1; ; attempt++) {
             ensureOpen();
             LogSegment[] segs = segments;
@@ -351,11 +482,12 @@ public final class PartitionLog implements AutoCloseable {
                 throw new OffsetOutOfRangeException("offset " + offset + " is outside the range [" + start + ", "
                         + end + "] of partition " + tp);
             }
-            if (offset == end) {
+            if (offset == end || offset >= maxOffset) {
                 return offset;
             }
             try {
-                return readFrom(segs, offset, maxBytes, maxRecords, scratch, out);
+                return readFrom(segs, offset, maxBytes, maxRecords, maxOffset, readCommitted ? txnIndex : null,
+                        scratch, out);
             } catch (ClosedChannelException e) {
                 // a segment was deleted or replaced under us (retention, compaction): look again
                 if (attempt >= MAX_READ_ATTEMPTS || closed) {
@@ -368,8 +500,8 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
-    private long readFrom(LogSegment[] segs, long offset, int maxBytes, int maxRecords, ScanBuffer scratch,
-                          List<LogRecord> out) throws IOException {
+    private long readFrom(LogSegment[] segs, long offset, int maxBytes, int maxRecords, long maxOffset,
+                          TransactionIndex committedOnly, ScanBuffer scratch, List<LogRecord> out) throws IOException {
         // out may already hold records of other partitions (a consumer's poll): the limit counts only ours
         int limit = (int) Math.min(Integer.MAX_VALUE, (long) out.size() + maxRecords);
         int i = floorSegment(segs, offset);
@@ -409,8 +541,14 @@ public final class PartitionLog implements AutoCloseable {
                         break;
                     }
                     long last = RecordBatchDecoder.lastOffset(scratch.buf, p);
+                    if (RecordBatchDecoder.baseOffset(scratch.buf, p) >= maxOffset) {
+                        return Math.min(next, maxOffset);
+                    }
                     if (last >= offset) {
-                        if (!RecordBatchDecoder.isControl(scratch.buf, p)) {
+                        if (!RecordBatchDecoder.isControl(scratch.buf, p) && (committedOnly == null
+                                || !RecordBatchDecoder.isTransactional(scratch.buf, p)
+                                || !committedOnly.isAborted(RecordBatchDecoder.producerId(scratch.buf, p),
+                                        RecordBatchDecoder.baseOffset(scratch.buf, p)))) {
                             int before = out.size();
                             try {
                                 scratch.decoder.decodeInto(scratch.buf, p, offset, tp.topic(), tp.partition(), out);
@@ -547,7 +685,21 @@ public final class PartitionLog implements AutoCloseable {
             if (next.isEmpty()) {
                 return;
             }
-            segments = next.toArray(new LogSegment[0]);
+            LogSegment[] published = next.toArray(new LogSegment[0]);
+            boolean replaced = false;
+            for (LogSegment s : current) {
+                replaced |= reusable.get(s.baseOffset()) != s;
+            }
+            if (replaced) {
+                // compaction rewrote segments (dropping aborted records and old markers): start from the new files
+                TransactionIndex fresh = buildTransactionIndex(published);
+                segments = published;
+                txnIndex = fresh;
+            } else {
+                // segments first, then the index: lastStableOffset is bounded by what the index has seen
+                segments = published;
+                indexBatches(txnIndex, published, txnIndex.indexedUpTo(), scratch);
+            }
             for (LogSegment s : current) {
                 if (reusable.get(s.baseOffset()) != s) {
                     s.close(); // readers still on it retry against the published segments
@@ -609,6 +761,7 @@ public final class PartitionLog implements AutoCloseable {
                 return 0;
             }
             segments = Arrays.copyOfRange(segs, drop, segs.length);
+            txnIndex.dropBelow(segments[0].baseOffset());
             for (int i = 0; i < drop; i++) {
                 try {
                     segs[i].delete();

@@ -25,6 +25,7 @@ public final class RecordBatchBuilder {
     private short attributes;
     private long producerId = -1;
     private short producerEpoch = -1;
+    private int baseSequence = -1;
     private final CRC32C crc = new CRC32C();
 
     public RecordBatchBuilder(int initialCapacity) {
@@ -42,10 +43,20 @@ public final class RecordBatchBuilder {
         attributes = 0;
         producerId = -1;
         producerEpoch = -1;
+        baseSequence = -1;
     }
 
     /** Marks the batch as written by a transactional producer. */
     public void setProducer(long producerId, short producerEpoch, boolean transactional) {
+        setProducer(producerId, producerEpoch, -1, transactional);
+    }
+
+    /**
+     * Marks the batch as written by a producer, with its base sequence (a transactional batch's transaction sequence
+     * number; see {@link RecordBatchLayout}).
+     */
+    public void setProducer(long producerId, short producerEpoch, int baseSequence, boolean transactional) {
+        this.baseSequence = baseSequence;
         this.producerId = producerId;
         this.producerEpoch = producerEpoch;
         this.attributes = (short) (transactional ? (attributes | ATTR_TRANSACTIONAL) : (attributes & ~ATTR_TRANSACTIONAL));
@@ -54,6 +65,26 @@ public final class RecordBatchBuilder {
     /** Marks the batch as a control batch (transaction marker). */
     public void setControl(boolean control) {
         this.attributes = (short) (control ? (attributes | ATTR_CONTROL) : (attributes & ~ATTR_CONTROL));
+    }
+
+    public boolean isTransactional() {
+        return (attributes & ATTR_TRANSACTIONAL) != 0;
+    }
+
+    public boolean isControl() {
+        return (attributes & ATTR_CONTROL) != 0;
+    }
+
+    public long producerId() {
+        return producerId;
+    }
+
+    public short producerEpoch() {
+        return producerEpoch;
+    }
+
+    public int baseSequence() {
+        return baseSequence;
     }
 
     public boolean isEmpty() {
@@ -213,7 +244,7 @@ public final class RecordBatchBuilder {
         b.putLong(MAX_TIMESTAMP, maxTimestamp);
         b.putLong(PRODUCER_ID, producerId);
         b.putShort(PRODUCER_EPOCH, producerEpoch);
-        b.putInt(BASE_SEQUENCE, -1);
+        b.putInt(BASE_SEQUENCE, baseSequence);
         b.putInt(RECORD_COUNT, count);
         crc.reset();
         crcView.limit(CRC).position(0);

@@ -92,6 +92,10 @@ public final class RecordBatchDecoder {
         return ByteArrays.getShort(buf, pos + PRODUCER_EPOCH);
     }
 
+    public static int baseSequence(byte[] buf, int pos) {
+        return ByteArrays.getInt(buf, pos + BASE_SEQUENCE);
+    }
+
     public static boolean isControl(byte[] buf, int pos) {
         return (attributes(buf, pos) & ATTR_CONTROL) != 0;
     }

@@ -22,6 +22,12 @@ package io.eddy.log.internal;
  *   <li>{@code crc32c} covers every byte of the batch except the crc field itself: bytes {@code [0, 13)} and
  *       {@code [17, 12 + length)}. Covering the base offset means a flipped offset bit is caught too.
  *   <li>{@code attrs}: bit 4 transactional, bit 5 control batch; the other bits are zero in format version 1.
+ *   <li>{@code producerId}, {@code epoch}: -1 for a non-transactional batch; for a transactional batch or a
+ *       transaction marker, the producer id and epoch of its transactional id.
+ *   <li>{@code baseSeq}: -1 for a non-transactional batch; for a transactional batch or a marker, the producer's
+ *       transaction sequence number (0, 1, ... per producer id and epoch), which recovery matches against the
+ *       coordinator's decision (see {@link TransactionStateRecord}). A marker's one record is laid out by
+ *       {@link TransactionMarker}.
  *   <li>Each record: {@code length varint | attributes int8 | timestampDelta varlong | offsetDelta varint |
  *       keyLength varint (-1 = null) | key | valueLength varint (-1 = null) | value | headerCount varint |
  *       (headerKeyLength varint | headerKey UTF-8 | headerValueLength varint (-1 = null) | headerValue)*}.

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The {@link ProcessorContext} of one processor node: forwards go to that node's children. */
-final class NodeProcessorContext implements ProcessorContext<Object, Object> {
+final class NodeProcessorContext implements ProcessorContext<Object, Object>, DroppedRecordsRecorder {
     private final ProcessorNodeRuntime node;
     private final TaskContext task;
 
@@ -99,6 +99,11 @@ final class NodeProcessorContext implements ProcessorContext<Object, Object> {
             throw new StreamsException("processor '" + node.name + "' has no child named '" + childName + "'");
         }
         child.process((Record<Object, Object>) record);
+    }
+
+    @Override
+    public void recordDroppedRecord() {
+        task.metrics().droppedRecord();
     }
 
     @Override

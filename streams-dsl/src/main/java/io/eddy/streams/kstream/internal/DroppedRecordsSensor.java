@@ -1,5 +1,7 @@
 package io.eddy.streams.kstream.internal;
 
+import io.eddy.streams.internal.DroppedRecordsRecorder;
+import io.eddy.streams.processor.api.ProcessorContext;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 
@@ -25,8 +27,11 @@ public final class DroppedRecordsSensor {
      * @param timestamp the record's timestamp
      * @param streamTime the stream time when it was dropped
      */
-    public void record(Logger log, String reason, long timestamp, long streamTime) {
+    public void record(ProcessorContext<?, ?> context, Logger log, String reason, long timestamp, long streamTime) {
         dropped.increment();
+        if (context instanceof DroppedRecordsRecorder recorder) {
+            recorder.recordDroppedRecord();
+        }
         if (log.isDebugEnabled()) {
             log.debug("{}: skipping record due to {}: timestamp={}, streamTime={}", processor, reason, timestamp,
                     streamTime);

@@ -207,7 +207,7 @@ public final class KStreamKStreamJoin<K, VL, VR, VOut> {
         public void process(Record<K, VThis> record) {
             long streamTime = context().currentStreamTimeMs();
             if (record.key() == null || record.value() == null) {
-                dropped.record(LOG, record.key() == null ? "null key" : "null value", record.timestamp(), streamTime);
+                dropped.record(context(), LOG, record.key() == null ? "null key" : "null value", record.timestamp(), streamTime);
                 return;
             }
             if (outerStore != null) {

@@ -137,7 +137,7 @@ public final class KStreamKTableJoin<K, V, KT, VT, VOut> implements ProcessorSup
         @Override
         public void process(Record<K, V> record) {
             if (record.value() == null || (record.key() == null && !global && !leftJoin)) {
-                dropped.record(LOG, record.value() == null ? "null value" : "null key", record.timestamp(),
+                dropped.record(context(), LOG, record.value() == null ? "null value" : "null key", record.timestamp(),
                         context().currentStreamTimeMs());
                 return;
             }

@@ -128,7 +128,7 @@ public final class KStreamSessionWindowAggregate<K, V, VAgg>
         public void process(Record<K, V> record) {
             long streamTime = context().currentStreamTimeMs();
             if (record.key() == null || record.value() == null) {
-                dropped.record(LOG, record.key() == null ? "null key" : "null value", record.timestamp(), streamTime);
+                dropped.record(context(), LOG, record.key() == null ? "null key" : "null value", record.timestamp(), streamTime);
                 return;
             }
             long t = record.timestamp();
@@ -149,7 +149,7 @@ public final class KStreamSessionWindowAggregate<K, V, VAgg>
                 }
             }
             if (mergedWindow.end() < closeTime) {
-                dropped.record(LOG, "expired window", t, streamTime);
+                dropped.record(context(), LOG, "expired window", t, streamTime);
                 return;
             }
             if (!mergedWindow.equals(newWindow)) {

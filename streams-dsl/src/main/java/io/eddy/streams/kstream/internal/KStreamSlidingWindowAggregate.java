@@ -144,13 +144,13 @@ public final class KStreamSlidingWindowAggregate<K, V, VAgg>
         public void process(Record<K, V> record) {
             long streamTime = context().currentStreamTimeMs();
             if (record.key() == null || record.value() == null) {
-                dropped.record(LOG, record.key() == null ? "null key" : "null value", record.timestamp(), streamTime);
+                dropped.record(context(), LOG, record.key() == null ? "null key" : "null value", record.timestamp(), streamTime);
                 return;
             }
             long t = record.timestamp();
             long windowCloseTime = streamTime - windows.gracePeriodMs();
             if (t + 1 + d <= windowCloseTime) {
-                dropped.record(LOG, "expired window", t, streamTime);
+                dropped.record(context(), LOG, "expired window", t, streamTime);
                 return;
             }
             if (t < d) {

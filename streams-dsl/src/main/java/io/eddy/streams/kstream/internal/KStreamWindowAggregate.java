@@ -124,7 +124,7 @@ public final class KStreamWindowAggregate<K, V, VAgg> implements ProcessorSuppli
         public void process(Record<K, V> record) {
             long streamTime = context().currentStreamTimeMs();
             if (record.key() == null || record.value() == null) {
-                dropped.record(LOG, record.key() == null ? "null key" : "null value", record.timestamp(), streamTime);
+                dropped.record(context(), LOG, record.key() == null ? "null key" : "null value", record.timestamp(), streamTime);
                 return;
             }
             long windowCloseTime = streamTime - windows.gracePeriodMs();
@@ -144,7 +144,7 @@ public final class KStreamWindowAggregate<K, V, VAgg> implements ProcessorSuppli
                 added = true;
             }
             if (!added) {
-                dropped.record(LOG, "expired window", record.timestamp(), streamTime);
+                dropped.record(context(), LOG, "expired window", record.timestamp(), streamTime);
             }
         }
     }

@@ -180,7 +180,7 @@ public final class KTableKTableForeignKeyJoin<K, V, KO, VO, VOut> {
         public void process(Record<K, Change<V>> record) {
             K key = record.key();
             if (key == null) {
-                dropped.record(LOG, "null key", record.timestamp(), context().currentStreamTimeMs());
+                dropped.record(context(), LOG, "null key", record.timestamp(), context().currentStreamTimeMs());
                 return;
             }
             Change<V> change = record.value();
@@ -230,7 +230,7 @@ public final class KTableKTableForeignKeyJoin<K, V, KO, VO, VOut> {
         public void process(Record<KO, Change<VO>> record) {
             KO fk = record.key();
             if (fk == null) {
-                dropped.record(LOG, "null key", record.timestamp(), context().currentStreamTimeMs());
+                dropped.record(context(), LOG, "null key", record.timestamp(), context().currentStreamTimeMs());
                 return;
             }
             Change<VO> change = record.value();

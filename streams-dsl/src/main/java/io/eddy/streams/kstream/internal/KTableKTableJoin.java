@@ -140,7 +140,7 @@ public final class KTableKTableJoin<K, VL, VR, VOut> {
         @Override
         public void process(Record<K, Change<VThis>> record) {
             if (record.key() == null) {
-                dropped.record(LOG, "null key", record.timestamp(), context().currentStreamTimeMs());
+                dropped.record(context(), LOG, "null key", record.timestamp(), context().currentStreamTimeMs());
                 return;
             }
             Change<VThis> change = record.value();
