@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "eddy-examples", mixinStandardHelpOptions = true,
         description = "Runnable Eddy example apps on the embedded log.",
-        subcommands = {WordCountCommand.class, LogDemo.class})
+        subcommands = {WordCountCommand.class, LogDemo.class, EnrichmentCommand.class, FraudCommand.class,
+                LogMetricsCommand.class})
 public final class Main implements Runnable {
 
     /**
