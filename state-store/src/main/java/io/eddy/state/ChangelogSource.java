@@ -36,4 +36,15 @@ public interface ChangelogSource {
      * @throws StateStoreException (or a runtime-specific subclass) if the log cannot be read
      */
     List<ChangelogRecord> read(ChangelogPartition partition, long fromOffset, int maxRecords);
+
+    /**
+     * Whether this source isolates transactions: {@link #read} returns only records of committed transactions (never
+     * aborted ones or transaction markers) and {@link #endOffset} is the last stable offset, below every transaction
+     * still open. Exactly-once restore ({@value TaskStateManager#EXACTLY_ONCE_CONFIG}) requires it.
+     *
+     * @return true when reads are read_committed; false (the default) when they may see uncommitted records
+     */
+    default boolean readCommitted() {
+        return false;
+    }
 }

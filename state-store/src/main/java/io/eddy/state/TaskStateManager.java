@@ -44,12 +44,39 @@ import org.slf4j.LoggerFactory;
  * missing while local state exists, corrupt or of an unknown version, beyond the changelog end (the log was truncated
  * in recovery) or below its start (the tail it needs is gone). Each of these is logged as a warning.
  *
+ * <p>Exactly-once mode ({@value #EXACTLY_ONCE_CONFIG}{@code =true} in the configs the stores' context returns):
+ * persistent RocksDB stores become {@link TransactionalStore}s. Their writes since the last commit stay uncommitted,
+ * and each names the changelog offset its committed contents reflect. Calling pattern:
+ * <pre>{@code
+ * TaskStateManager state = new TaskStateManager("0_1", taskDir, true);
+ * store.init(context, store);
+ * state.restore(readCommittedSource, restoreListener); // each store replays only the committed tail after its offset
+ * ... process ...
+ * state.flush();                        // caches write into the stores' uncommitted batches and the changelog
+ * // the runtime commits the log transaction holding the cut's changelog records, outputs and input offsets, then:
+ * state.commit(lastChangelogOffsets);   // commit each store's batch together with its changelog offset
+ * ... or, to roll the task back to its last commit without a restart:
+ * state.abort();                        // drop caches and uncommitted batches (stores are reopened)
+ * state.restore(readCommittedSource, restoreListener); // replay the committed tail; in-memory stores rebuild fully
+ * }</pre>
+ * Restore of a transactional store starts after the offset read from the store itself, not the checkpoint file, and
+ * never wipes it, unless that offset is beyond the changelog end or before its start. Each restored batch is committed
+ * with the offset of its last record, so a crash during restore also leaves the store at a named position. The
+ * changelog source must be read_committed ({@link ChangelogSource#readCommitted()}). Transactional stores are left out
+ * of the checkpoint file; in-memory stores restore from the changelog start as always; a persistent store that is not
+ * transactional (a custom supplier) keeps at-least-once checkpoints, and {@link #abort()} wipes it.
+ *
  * <p>Thread safety: used by the task's thread only.
  */
 public final class TaskStateManager implements AutoCloseable {
 
     /** Config key: whether checkpoints and store flushes fsync ({@code true} unless a test driver disables it). */
     public static final String FSYNC_CONFIG = "statestore.fsync";
+    /**
+     * Config key: whether stores run in exactly-once mode ({@code false} unless set to {@code true}); see the class
+     * comment and {@link TransactionalStore}.
+     */
+    public static final String EXACTLY_ONCE_CONFIG = "statestore.exactly.once";
     /** The default number of changelog records read and applied per restore batch. */
     public static final int DEFAULT_RESTORE_BATCH_SIZE = 2000;
 
@@ -92,6 +119,16 @@ public final class TaskStateManager implements AutoCloseable {
         }
         this.checkpointFile = new CheckpointFile(taskDirectory, fsync);
         this.checkpointed = readCheckpoint();
+    }
+
+    /**
+     * @param configs application configs
+     * @return whether they select exactly-once mode ({@value #EXACTLY_ONCE_CONFIG} is {@code true} or
+     *     {@code "true"}, ignoring case)
+     */
+    public static boolean exactlyOnce(Map<String, ?> configs) {
+        Object value = configs.get(EXACTLY_ONCE_CONFIG);
+        return value != null && "true".equalsIgnoreCase(value.toString().trim());
     }
 
     private Map<String, CheckpointFile.Entry> readCheckpoint() {
@@ -168,12 +205,14 @@ public final class TaskStateManager implements AutoCloseable {
 
     /**
      * Restores every logged store from its changelog, in batches of up to {@code batchSize} records, then flushes the
-     * restored stores and writes the checkpoint.
+     * restored stores and writes the checkpoint. A {@link TransactionalStore} replays from its own committed offset
+     * and commits after every batch, with the offset of the batch's last record.
      *
      * @param source reads the changelogs
      * @param listener observes the restore
      * @param batchSize records per batch, at least 1
-     * @throws IllegalArgumentException if {@code batchSize < 1}
+     * @throws IllegalArgumentException if {@code batchSize < 1}, or if a store runs in exactly-once mode and
+     *     {@code source} is not {@linkplain ChangelogSource#readCommitted() read_committed}
      * @throws ProcessorStateException if a store cannot be wiped or the checkpoint cannot be written
      */
     public void restore(ChangelogSource source, StateRestoreListener listener, int batchSize) {
@@ -181,6 +220,13 @@ public final class TaskStateManager implements AutoCloseable {
         Objects.requireNonNull(listener, "listener");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, batchSize=" + batchSize);
+        }
+        for (Registration r : registrations.values()) {
+            if (r.changelog != null && exactlyOnce(r.context.appConfigs()) && !source.readCommitted()) {
+                throw new IllegalArgumentException("Task " + taskId + ": store '" + r.store.name() + "' runs with "
+                        + EXACTLY_ONCE_CONFIG + "=true, so changelog " + r.changelog + " must be restored read_committed, "
+                        + "but the ChangelogSource " + source + " reports readCommitted()=false");
+            }
         }
         for (String name : new ArrayList<>(registrations.keySet())) {
             if (registrations.get(name).changelog != null) {
@@ -197,7 +243,25 @@ public final class TaskStateManager implements AutoCloseable {
         long start = source.startOffset(changelog);
         long end = source.endOffset(changelog);
         long from = start;
-        if (r.store.persistent()) {
+        if (r.transactional != null && r.transactional.committedOffset() != TransactionalStore.NO_OFFSET) {
+            long committed = r.transactional.committedOffset();
+            if (committed >= end) {
+                LOG.warn("Task {}: committed offset {} of store '{}' is beyond the end offset {} of changelog {} (the "
+                        + "log was truncated); wiping the store and restoring from offset {}", taskId, committed, name,
+                        end, changelog, start);
+                wipe(r);
+                r = registrations.get(name);
+            } else if (committed + 1 < start) {
+                LOG.warn("Task {}: committed offset {} of store '{}' is before the start offset {} of changelog {} "
+                        + "(records it needs are gone); wiping the store and restoring from offset {}", taskId,
+                        committed, name, start, changelog, start);
+                wipe(r);
+                r = registrations.get(name);
+            } else {
+                from = committed + 1;
+            }
+            storesWithLocalState.add(name);
+        } else if (r.store.persistent()) {
             CheckpointFile.Entry entry = checkpointed.get(name);
             boolean hasLocalState = storesWithLocalState.contains(name);
             boolean wipe = false;
@@ -235,8 +299,11 @@ public final class TaskStateManager implements AutoCloseable {
             }
             storesWithLocalState.add(name);
         }
-        replay(r, source, listener, from, end, batchSize);
+        boolean complete = replay(r, source, listener, from, end, batchSize);
         r.offset = end - 1;
+        if (r.transactional != null && complete && end > start) {
+            r.transactional.commit(end - 1); // the records after the last one restored are markers or aborted
+        }
     }
 
     private void wipe(Registration r) {
@@ -244,7 +311,12 @@ public final class TaskStateManager implements AutoCloseable {
         File directory = r.context.storeDirectory(name);
         r.store.close();
         deleteRecursively(directory);
-        reinitializing = name;
+        reinitialize(r);
+    }
+
+    private void reinitialize(Registration r) {
+        r.store.close();
+        reinitializing = r.store.name();
         try {
             r.store.init(r.context, r.store);
         } finally {
@@ -267,7 +339,8 @@ public final class TaskStateManager implements AutoCloseable {
         }
     }
 
-    private void replay(Registration r, ChangelogSource source, StateRestoreListener listener, long from, long end,
+    /** @return true when the replay reached the end offset */
+    private boolean replay(Registration r, ChangelogSource source, StateRestoreListener listener, long from, long end,
             int batchSize) {
         String name = r.store.name();
         listener.onRestoreStart(r.changelog, name, from, end);
@@ -277,8 +350,9 @@ public final class TaskStateManager implements AutoCloseable {
             List<ChangelogRecord> batch = source.read(r.changelog, offset, batchSize);
             if (batch.isEmpty()) {
                 LOG.warn("Task {}: changelog {} returned no records at offset {} before its end offset {}; store '{}' "
-                        + "is restored up to there", taskId, r.changelog, offset, end);
-                break;
+                        + "is restored up to there", taskId, r.changelog, offset, end, name);
+                listener.onRestoreEnd(r.changelog, name, total);
+                return false;
             }
             int n = batch.size();
             while (n > 0 && batch.get(n - 1).offset() >= end) {
@@ -290,11 +364,15 @@ public final class TaskStateManager implements AutoCloseable {
             List<ChangelogRecord> records = n == batch.size() ? batch : batch.subList(0, n);
             apply(r.callback, records);
             long last = records.get(n - 1).offset();
+            if (r.transactional != null) {
+                r.transactional.commit(last);
+            }
             total += n;
             listener.onBatchRestored(r.changelog, name, last, n);
             offset = last + 1;
         }
         listener.onRestoreEnd(r.changelog, name, total);
+        return true;
     }
 
     private static void apply(StateRestoreCallback callback, List<ChangelogRecord> records) {
@@ -327,8 +405,64 @@ public final class TaskStateManager implements AutoCloseable {
     }
 
     /**
+     * Exactly-once commit of every store: commits every {@link TransactionalStore} with the offset of the last record
+     * of its changelog partition, in one atomic write per store, then does what {@link #checkpoint} does for the
+     * other stores. Call {@link #flush()} first, then commit the log transaction holding the changelog records the
+     * flush produced, then this method with their offsets. It does not flush: writes flushed after the log
+     * transaction would be committed under an offset whose records they are not.
+     *
+     * @param lastWrittenOffsets for each changelog partition written since the last commit, the offset of its last
+     *     record; partitions without new records may be absent
+     * @throws ProcessorStateException if a store fails to flush or commit, or the checkpoint cannot be written; the
+     *     task should then {@link #abort()} (or be closed) and restore
+     */
+    public void commit(Map<ChangelogPartition, Long> lastWrittenOffsets) {
+        for (Registration r : registrations.values()) {
+            if (r.transactional == null || !r.store.isOpen()) {
+                continue;
+            }
+            Long offset = r.changelog == null ? null : lastWrittenOffsets.get(r.changelog);
+            if (offset != null) {
+                r.offset = offset;
+            }
+            r.transactional.commit(r.changelog != null && r.offset != null ? r.offset : TransactionalStore.NO_OFFSET);
+        }
+        checkpoint(lastWrittenOffsets);
+    }
+
+    /**
+     * Rolls every store back to its last commit without a restart: caches and uncommitted batches are dropped by
+     * closing each store and opening it again (a transactional store reopens exactly at its last commit, as after a
+     * crash); in-memory stores come back empty, and a persistent store that is not transactional is wiped. The
+     * runtime must then call {@link #restore} again before processing: transactional stores replay only the committed
+     * changelog tail after their offset, the others replay their whole changelog.
+     *
+     * @throws ProcessorStateException if a store cannot be reopened or wiped
+     */
+    public void abort() {
+        for (String name : new ArrayList<>(registrations.keySet())) {
+            Registration r = registrations.get(name);
+            if (!r.store.isOpen()) {
+                continue;
+            }
+            if (r.store.persistent() && r.transactional == null) {
+                wipe(r);
+                checkpointed.remove(name);
+            } else {
+                reinitialize(r);
+            }
+            Registration reopened = registrations.get(name);
+            reopened.offset = reopened.transactional == null
+                    || reopened.transactional.committedOffset() == TransactionalStore.NO_OFFSET ? null
+                    : reopened.transactional.committedOffset();
+        }
+    }
+
+    /**
      * Records the changelog positions reached and writes the checkpoint file atomically. Call after {@link #flush()}
-     * and after the changelog records up to {@code lastWrittenOffsets} are durable.
+     * and after the changelog records up to {@code lastWrittenOffsets} are durable. {@link TransactionalStore}s are
+     * neither committed nor checkpointed here (only {@link #commit} commits them, at a log transaction's commit), so
+     * a checkpoint taken while a transaction is open, e.g. on close, cannot make its writes look committed.
      *
      * @param lastWrittenOffsets for each changelog partition written since the last checkpoint, the offset of its last
      *     record; partitions without new records may be absent
@@ -336,7 +470,7 @@ public final class TaskStateManager implements AutoCloseable {
      */
     public void checkpoint(Map<ChangelogPartition, Long> lastWrittenOffsets) {
         for (Registration r : registrations.values()) {
-            if (r.changelog != null) {
+            if (r.changelog != null && r.transactional == null) {
                 Long offset = lastWrittenOffsets.get(r.changelog);
                 if (offset != null) {
                     r.offset = offset;
@@ -349,7 +483,7 @@ public final class TaskStateManager implements AutoCloseable {
     private void writeCheckpoint() {
         List<CheckpointFile.Entry> entries = new ArrayList<>();
         for (Registration r : registrations.values()) {
-            if (r.changelog != null && r.offset != null && r.store.persistent()) {
+            if (r.changelog != null && r.offset != null && r.store.persistent() && r.transactional == null) {
                 entries.add(new CheckpointFile.Entry(r.store.name(), r.changelog, r.offset));
             }
         }
@@ -415,6 +549,8 @@ public final class TaskStateManager implements AutoCloseable {
         final StateRestoreCallback callback;
         final ChangelogPartition changelog;
         final StateStoreContext context;
+        /** The store's transactions, reached through its restore callback; null unless in exactly-once mode. */
+        final TransactionalStore transactional;
         Long offset;
 
         Registration(StateStore store, StateRestoreCallback callback, ChangelogPartition changelog,
@@ -423,6 +559,7 @@ public final class TaskStateManager implements AutoCloseable {
             this.callback = callback;
             this.changelog = changelog;
             this.context = context;
+            this.transactional = callback instanceof TransactionalStore t && t.transactional() ? t : null;
         }
     }
 }

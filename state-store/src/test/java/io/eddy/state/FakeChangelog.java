@@ -26,6 +26,12 @@ public final class FakeChangelog implements ChangelogWriter, ChangelogSource {
         nextOffsets.put(p, offset + 1);
     }
 
+    /** The fake holds no transactions: every record is committed. */
+    @Override
+    public boolean readCommitted() {
+        return true;
+    }
+
     @Override
     public synchronized long startOffset(ChangelogPartition partition) {
         return startOffsets.getOrDefault(partition, 0L);

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eddy.serialization.Bytes;
 import io.eddy.serialization.Serde;
 import io.eddy.state.internal.CachingKeyValueStore;
+import io.eddy.state.internal.ChangeLoggingKeyValueBytesStore;
+import io.eddy.state.internal.RocksDBStore;
+import io.eddy.state.internal.SerializingKeyValueStore;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +33,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KeyValueStoreContractTest {
 
-    enum Engine { ROCKSDB, IN_MEMORY }
+    /** RocksDB in exactly-once mode ({@link TaskStateManager#EXACTLY_ONCE_CONFIG}) is a third implementation. */
+    enum Engine {
+        ROCKSDB, IN_MEMORY, ROCKSDB_EOS;
+
+        boolean persistent() {
+            return this != IN_MEMORY;
+        }
+    }
 
     record Config(Engine engine, boolean caching, boolean logging) {
         @Override
@@ -75,17 +85,62 @@ class KeyValueStoreContractTest {
         config = c;
         changelog = new FakeChangelog();
         context = new TestContext(dir, changelog, 1024 * 1024, budget);
-        KeyValueBytesStoreSupplier supplier = c.engine() == Engine.ROCKSDB
+        if (c.engine() == Engine.ROCKSDB_EOS) {
+            context.config(TaskStateManager.EXACTLY_ONCE_CONFIG, "true");
+        }
+        store = newStore(c);
+        store.init(context, store);
+        assertThat(store instanceof CachingKeyValueStore).isEqualTo(c.caching());
+        return store;
+    }
+
+    private static KeyValueStore<Bytes, String> newStore(Config c) {
+        KeyValueBytesStoreSupplier supplier = c.engine().persistent()
                 ? Stores.persistentKeyValueStore("store") : Stores.inMemoryKeyValueStore("store");
         Serde<Bytes> keySerde = TestSerdes.bytes();
         StoreBuilder<KeyValueStore<Bytes, String>> builder =
                 Stores.keyValueStoreBuilder(supplier, keySerde, TestSerdes.string());
         builder = c.caching() ? builder.withCachingEnabled() : builder.withCachingDisabled();
         builder = c.logging() ? builder.withLoggingEnabled(Map.of()) : builder.withLoggingDisabled();
-        store = builder.build();
-        store.init(context, store);
-        assertThat(store instanceof CachingKeyValueStore).isEqualTo(c.caching());
-        return store;
+        return builder.build();
+    }
+
+    /** @return the RocksDB store under the layers of {@code typed} */
+    static RocksDBStore rocks(KeyValueStore<?, ?> typed) {
+        KeyValueStore<?, ?> s = typed;
+        if (s instanceof CachingKeyValueStore<?, ?> caching) {
+            s = caching.underlying();
+        }
+        s = ((SerializingKeyValueStore<?, ?>) s).bytesStore();
+        if (s instanceof ChangeLoggingKeyValueBytesStore logging) {
+            s = logging.inner();
+        }
+        return (RocksDBStore) s;
+    }
+
+    /**
+     * Exactly-once: committing keeps the contents and names the last changelog offset; a store reopened (without
+     * restore) holds exactly the committed contents; no native handle stays owned.
+     */
+    private void checkCommitAndReopen(Map<String, String> expected) {
+        context.stateManager().commit(changelog.lastWrittenOffsets());
+        assertThat(entries(store.all())).as("commit does not change contents").isEqualTo(expected);
+        long offset = config.logging() ? changelog.recordCount(context.changelogFor("store")) - 1
+                : TransactionalStore.NO_OFFSET;
+        assertThat(rocks(store).committedOffset()).as("committed offset").isEqualTo(offset);
+        RocksDBStore closed = rocks(store);
+        store.close();
+        assertThat(closed.nativeObjects().ownedHandleCount()).as("native handles owned after close").isZero();
+        TestContext reopenedContext = new TestContext(dir, changelog, 1024 * 1024, budget)
+                .config(TaskStateManager.EXACTLY_ONCE_CONFIG, "true");
+        KeyValueStore<Bytes, String> reopened = newStore(config);
+        reopened.init(reopenedContext, reopened);
+        try {
+            assertThat(entries(reopened.all())).as("reopened contents").isEqualTo(expected);
+            assertThat(rocks(reopened).committedOffset()).as("reopened committed offset").isEqualTo(offset);
+        } finally {
+            reopenedContext.stateManager().close();
+        }
     }
 
     private static Bytes k(String s) {
@@ -146,6 +201,9 @@ class KeyValueStoreContractTest {
                         .isEqualTo(new java.util.TreeMap<>(expected));
             } else {
                 assertThat(changelog.recordCount(context.changelogFor("store"))).isZero();
+            }
+            if (config.engine() == Engine.ROCKSDB_EOS) {
+                checkCommitAndReopen(expected);
             }
         }
         context.stateManager().close();

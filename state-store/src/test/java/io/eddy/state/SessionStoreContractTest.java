@@ -38,7 +38,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SessionStoreContractTest {
 
-    enum Engine { ROCKSDB, IN_MEMORY }
+    /** RocksDB in exactly-once mode ({@link TaskStateManager#EXACTLY_ONCE_CONFIG}) is a third implementation. */
+    enum Engine {
+        ROCKSDB, IN_MEMORY, ROCKSDB_EOS;
+
+        boolean persistent() {
+            return this != IN_MEMORY;
+        }
+    }
 
     record Config(Engine engine, boolean caching, boolean logging) {
         @Override
@@ -83,13 +90,16 @@ class SessionStoreContractTest {
     }
 
     static SegmentedSessionBytesStoreSupplier supplier(Engine engine) {
-        return new SegmentedSessionBytesStoreSupplier("sessions", RETENTION, SEGMENT, engine == Engine.ROCKSDB);
+        return new SegmentedSessionBytesStoreSupplier("sessions", RETENTION, SEGMENT, engine.persistent());
     }
 
     private <T extends StateStore> T build(StoreBuilder<T> builder, Config c, File stateDir) {
         config = c;
         changelog = changelog == null ? new FakeChangelog() : changelog;
         context = new TestContext(stateDir, changelog, 1024 * 1024, budget);
+        if (c.engine() == Engine.ROCKSDB_EOS) {
+            context.config(TaskStateManager.EXACTLY_ONCE_CONFIG, "true");
+        }
         builder = c.caching() ? builder.withCachingEnabled() : builder.withCachingDisabled();
         builder = c.logging() ? builder.withLoggingEnabled(Map.of()) : builder.withLoggingDisabled();
         T built = builder.build();
@@ -133,6 +143,16 @@ class SessionStoreContractTest {
         }
     }
 
+    /** The commit point of the test: a flush, or in exactly-once mode the state manager's commit. */
+    private void commit(StateStore s) {
+        if (config != null && config.engine() == Engine.ROCKSDB_EOS) {
+            context.stateManager().flush();
+            context.stateManager().commit(changelog.lastWrittenOffsets());
+        } else {
+            s.flush();
+        }
+    }
+
     @AfterEach
     void checkInvariantsAndClose() {
         if (store == null) {
@@ -154,7 +174,7 @@ class SessionStoreContractTest {
             store.close();
             context.stateManager().close();
         }
-        if (config.engine() == Engine.ROCKSDB) {
+        if (config.engine().persistent()) {
             for (RocksObjectRegistry registry : segmented(store).nativeObjects()) {
                 assertThat(registry.ownedHandleCount()).as("native handles still owned after close").isZero();
             }
@@ -254,21 +274,21 @@ class SessionStoreContractTest {
         store.put(session(k("a"), 0, 100), "old");
         store.put(session(k("a"), 500, 700), "mid");
         store.put(session(k("a"), 1000, 1300), "new");
-        store.flush();
+        commit(store);
         // stream time 1300: sessions ending at or before 300 have expired
         assertThat(sessions(store.fetch(k("a")))).containsExactly("a[500,700]=mid", "a[1000,1300]=new");
         assertThat(store.fetchSession(k("a"), 0, 100)).isNull();
         SegmentedSessionStore bottom = segmented(store);
         assertThat(bottom.segmentStarts()).containsExactly(0L, 500L, 1000L);
         store.put(session(k("a"), 2100, 2100), "newest");
-        store.flush();
+        commit(store);
         assertThat(bottom.segmentStarts()).containsExactly(1000L, 2000L);
         assertThat(sessions(store.fetch(k("a")))).containsExactly("a[1000,1300]=new", "a[2100,2100]=newest");
-        if (c.engine() == Engine.ROCKSDB) {
+        if (c.engine().persistent()) {
             assertThat(new File(dir, "sessions/sessions.500")).doesNotExist();
         }
         store.put(session(k("a"), 900, 1000), "late");
-        store.flush();
+        commit(store);
         assertThat(store.fetchSession(k("a"), 900, 1000)).as("writes to expired sessions are ignored").isNull();
     }
 
@@ -281,7 +301,7 @@ class SessionStoreContractTest {
         store.put(session(k("b"), 5, 600), "B");
         store.put(session(k("a"), 20, 30), "gone");
         store.remove(session(k("a"), 20, 30));
-        store.flush();
+        commit(store);
         ChangelogPartition partition = context.changelogFor("sessions");
         assertThat(changelog.records(partition).get(0).key()).hasSize(1 + 16);
         assertThat(changelog.compacted(partition)).hasSize(2);
@@ -315,7 +335,7 @@ class SessionStoreContractTest {
         cached.flushCache();
         assertThat(updates).containsExactly("a[0,10]:null->2", "a[20,20]:null->null");
         store.put(session(k("a"), 0, 10), "3");
-        store.flush();
+        commit(store);
         assertThat(updates).endsWith("a[0,10]:2->3");
     }
 
@@ -341,10 +361,10 @@ class SessionStoreContractTest {
         for (long t = 0; t < 4000; t += 20) {
             store.put(session(k("k" + (t % 3)), t, t), "v" + t);
             if (t % 200 == 0) {
-                store.flush();
+                commit(store);
             }
         }
-        store.flush();
+        commit(store);
         done.set(true);
         reader.join(10_000);
         assertThat(failure.get()).isNull();

@@ -39,7 +39,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WindowStoreContractTest {
 
-    enum Engine { ROCKSDB, IN_MEMORY }
+    /** RocksDB in exactly-once mode ({@link TaskStateManager#EXACTLY_ONCE_CONFIG}) is a third implementation. */
+    enum Engine {
+        ROCKSDB, IN_MEMORY, ROCKSDB_EOS;
+
+        boolean persistent() {
+            return this != IN_MEMORY;
+        }
+    }
 
     record Config(Engine engine, boolean caching, boolean logging) {
         @Override
@@ -87,12 +94,15 @@ class WindowStoreContractTest {
 
     static SegmentedWindowBytesStoreSupplier supplier(Engine engine, boolean retainDuplicates) {
         return new SegmentedWindowBytesStoreSupplier("windows", RETENTION, SEGMENT, SIZE, retainDuplicates,
-                engine == Engine.ROCKSDB, false);
+                engine.persistent(), false);
     }
 
     private <T extends StateStore> T build(StoreBuilder<T> builder, Config c, File stateDir) {
         changelog = changelog == null ? new FakeChangelog() : changelog;
         context = new TestContext(stateDir, changelog, cacheBytes, budget);
+        if (c.engine() == Engine.ROCKSDB_EOS) {
+            context.config(TaskStateManager.EXACTLY_ONCE_CONFIG, "true");
+        }
         builder = c.caching() ? builder.withCachingEnabled() : builder.withCachingDisabled();
         builder = c.logging() ? builder.withLoggingEnabled(Map.of()) : builder.withLoggingDisabled();
         T built = builder.build();
@@ -142,6 +152,16 @@ class WindowStoreContractTest {
         }
     }
 
+    /** The commit point of the test: a flush, or in exactly-once mode the state manager's commit. */
+    private void commit(StateStore s) {
+        if (config != null && config.engine() == Engine.ROCKSDB_EOS) {
+            context.stateManager().flush();
+            context.stateManager().commit(changelog.lastWrittenOffsets());
+        } else {
+            s.flush();
+        }
+    }
+
     @AfterEach
     void checkInvariantsAndClose() {
         if (store == null) {
@@ -163,7 +183,7 @@ class WindowStoreContractTest {
             store.close();
             context.stateManager().close();
         }
-        if (config.engine() == Engine.ROCKSDB) {
+        if (config.engine().persistent()) {
             for (RocksObjectRegistry registry : segmented(store).nativeObjects()) {
                 assertThat(registry.ownedHandleCount()).as("native handles still owned after close").isZero();
             }
@@ -220,7 +240,7 @@ class WindowStoreContractTest {
         store.put(k("a"), null, 100);
         assertThat(store.fetch(k("a"), 100)).isNull();
         assertThat(starts(store.fetch(k("a"), 0, 1000))).isEmpty();
-        store.flush();
+        commit(store);
         assertThat(store.fetch(k("a"), 100)).isNull();
     }
 
@@ -296,7 +316,7 @@ class WindowStoreContractTest {
         store.put(k("a"), "v0", 0);
         store.put(k("a"), "v600", 600);
         store.put(k("a"), "v1200", 1200);
-        store.flush();
+        commit(store);
         // stream time 1200: windows starting at or before 200 have expired
         assertThat(store.fetch(k("a"), 0)).isNull();
         assertThat(starts(store.fetch(k("a"), 0, 2000))).containsExactly("600=v600", "1200=v1200");
@@ -304,16 +324,16 @@ class WindowStoreContractTest {
         assertThat(bottom.observedStreamTime()).isEqualTo(1200);
         assertThat(bottom.segmentStarts()).containsExactly(0L, 500L, 1000L);
         store.put(k("a"), "v2000", 2000);
-        store.flush();
+        commit(store);
         // stream time 2000: live windows start after 1000, so segments [0, 500) and [500, 1000) are dropped whole
         assertThat(bottom.segmentStarts()).containsExactly(1000L, 2000L);
         assertThat(starts(store.fetch(k("a"), 0, 3000))).containsExactly("1200=v1200", "2000=v2000");
-        if (c.engine() == Engine.ROCKSDB) {
+        if (c.engine().persistent()) {
             assertThat(new File(dir, "windows/windows.0")).doesNotExist();
             assertThat(new File(dir, "windows/windows.1000")).isDirectory();
         }
         store.put(k("a"), "late", 900);
-        store.flush();
+        commit(store);
         assertThat(store.fetch(k("a"), 900)).as("writes to expired windows are ignored").isNull();
         assertThat(bottom.segmentStarts()).containsExactly(1000L, 2000L);
     }
@@ -329,7 +349,7 @@ class WindowStoreContractTest {
         store.put(k("a"), "a600", 600);
         store.put(k("b"), "gone", 300);
         store.put(k("b"), null, 300);
-        store.flush();
+        commit(store);
         ChangelogPartition partition = context.changelogFor("windows");
         List<ChangelogRecord> records = changelog.records(partition);
         assertThat(records).isNotEmpty();
@@ -356,11 +376,11 @@ class WindowStoreContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
     void persistentStoreReopensItsSegmentsFromDisk(Config c) {
-        assumeTrue(c.engine() == Engine.ROCKSDB);
+        assumeTrue(c.engine().persistent());
         open(c);
         store.put(k("a"), "a100", 100);
         store.put(k("b"), "b700", 700);
-        store.flush();
+        commit(store);
         List<String> before = windows(store.all());
         store.close();
         context.stateManager().close();
@@ -368,7 +388,13 @@ class WindowStoreContractTest {
                 c, dir);
         assertThat(windows(store.all())).isEqualTo(before);
         assertThat(segmented(store).segmentStarts()).containsExactly(0L, 500L);
-        assertThat(segmented(store).observedStreamTime()).as("lower bound: the newest segment's start").isEqualTo(500);
+        if (c.engine() == Engine.ROCKSDB_EOS) {
+            assertThat(segmented(store).observedStreamTime()).as("exactly-once: the committed stream time")
+                    .isEqualTo(700);
+        } else {
+            assertThat(segmented(store).observedStreamTime()).as("lower bound: the newest segment's start")
+                    .isEqualTo(500);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -398,10 +424,10 @@ class WindowStoreContractTest {
         for (long t = 0; t < 4000; t += 20) {
             store.put(k("k" + (t % 3)), "v" + t, t);
             if (t % 200 == 0) {
-                store.flush();
+                commit(store);
             }
         }
-        store.flush();
+        commit(store);
         done.set(true);
         reader.join(10_000);
         assertThat(failure.get()).isNull();
@@ -413,7 +439,7 @@ class WindowStoreContractTest {
     void iteratorLeftOpenIsClosedByTheStore(Config c) {
         open(c);
         store.put(k("a"), "v", 100);
-        store.flush();
+        commit(store);
         KeyValueIterator<Windowed<Bytes>, String> leaked = store.all();
         assertThat(leaked.hasNext()).isTrue();
         assertThat(segmented(store).openIteratorCount()).isEqualTo(1);
@@ -447,7 +473,7 @@ class WindowStoreContractTest {
         cached.flushCache();
         assertThat(updates).containsExactly("a@100:null->2", "b@100:null->x");
         store.put(k("a"), "3", 100);
-        store.flush();
+        commit(store);
         assertThat(updates).endsWith("a@100:2->3");
         if (c.logging()) {
             assertThat(changelog.recordCount(context.changelogFor("windows"))).isEqualTo(3);
@@ -470,7 +496,7 @@ class WindowStoreContractTest {
         }
         assertThat(updates).as("evicting a dirty entry wrote dirty entries down before any flush").isNotEmpty();
         assertThat(context.cache().sizeBytes()).isLessThanOrEqualTo(1000);
-        store.flush();
+        commit(store);
         assertThat(updates).hasSize(50);
         assertThat(windows(store.fetchAll(100, 100))).hasSize(50);
         if (c.logging()) {
@@ -524,7 +550,7 @@ class WindowStoreContractTest {
                 supplier(c.engine(), false), TestSerdes.string(), TestSerdes.string()), c, dir);
         typed.put("k", ValueAndTimestamp.make("v", 77), 100);
         assertThat(typed.fetch("k", 100)).isEqualTo(ValueAndTimestamp.make("v", 77));
-        typed.flush();
+        commit(typed);
         typed.close();
         context.stateManager().close();
         if (!c.logging()) {
@@ -561,7 +587,7 @@ class WindowStoreContractTest {
         assertThat(starts(store.backwardFetch(k("a"), 0, 1000))).containsExactly("200=z", "100=x", "100=y", "100=x");
         assertThat(store.fetch(k("a"), 100)).isEqualTo("x");
         if (c.logging()) {
-            store.flush();
+            commit(store);
             List<ChangelogRecord> records = changelog.records(context.changelogFor("windows"));
             assertThat(records).hasSize(4);
             assertThat(records.get(0).key()).hasSize(1 + 8 + 4);
@@ -581,13 +607,13 @@ class WindowStoreContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
     void retainDuplicatesStoreReopenedFromDiskNeverOverwritesOldDuplicates(Config c) {
-        assumeTrue(c.engine() == Engine.ROCKSDB);
+        assumeTrue(c.engine().persistent());
         config = c;
         store = build(Stores.windowStoreBuilder(supplier(c.engine(), true), TestSerdes.bytes(), TestSerdes.string()),
                 c, dir);
         store.put(k("a"), "x", 100);
         store.put(k("a"), "y", 100);
-        store.flush();
+        commit(store);
         store.close();
         context.stateManager().close();
         store = build(Stores.windowStoreBuilder(supplier(c.engine(), true), TestSerdes.bytes(), TestSerdes.string()),

@@ -8,6 +8,8 @@ import io.eddy.state.KeyValueIterator;
 import io.eddy.state.KeyValueStore;
 import io.eddy.state.StateStore;
 import io.eddy.state.StateStoreContext;
+import io.eddy.state.TaskStateManager;
+import io.eddy.state.TransactionalStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,12 +30,33 @@ import org.slf4j.LoggerFactory;
  * {@code streamTime - retentionPeriod}. Writes to expired entries are ignored and reads never return them; storage is
  * reclaimed by dropping whole segments.
  *
+ * <p>Exactly-once mode (persistent stores with {@value TaskStateManager#EXACTLY_ONCE_CONFIG}{@code =true}): every
+ * segment is a {@link RocksDBStore} keeping its writes in an uncommitted batch, and a metadata store
+ * ({@code <store>.meta}, a RocksDB store of its own) holds the store's committed changelog offset and stream time.
+ * {@link #commit(long)} runs in this order:
+ * <ol>
+ *   <li>each segment with uncommitted writes commits them with the offset, in one atomic (synced) write per segment;
+ *   <li>the metadata store commits the offset and the stream time, in one atomic (synced) write: this is the commit
+ *       point, and {@link #committedOffset()} reads this offset only;
+ *   <li>segments expired by the committed stream time are dropped (drops are deferred until then, since the stream
+ *       time that expired them may still be rolled back).
+ * </ol>
+ * A crash before step 2 leaves the metadata at the previous commit {@code C} while some segments may already hold
+ * writes of the new commit {@code N}: the store never claims an offset newer than its contents. Those writes are also
+ * in the committed changelog between {@code C} and {@code N} (stores commit only after the log transaction), so the
+ * restore of the tail after {@code C} rewrites them with the same values: every changelog record is a put or delete of
+ * one composite key, so replaying it over state that already holds it is idempotent, and the store ends exactly at the
+ * end of the changelog. Segments created by writes never committed stay empty and are harmless, because the stream
+ * time comes from the metadata store rather than from the newest segment directory. A crash after step 2 and before
+ * step 3 leaves expired segments on disk, dropped at the next commit.
+ *
  * <p>Thread safety: one writer (the task); readers on other threads never block it (segments are concurrent maps or
  * RocksDB). Iterators still open when the store closes are reported and closed.
  */
-abstract class AbstractSegmentedBytesStore implements StateStore, BatchingStateRestoreCallback {
+abstract class AbstractSegmentedBytesStore implements StateStore, BatchingStateRestoreCallback, TransactionalStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(AbstractSegmentedBytesStore.class);
+    private static final Bytes STREAM_TIME_KEY = Bytes.wrap(StoreMetadata.STREAM_TIME_KEY);
 
     private final String name;
     private final String metricsScope;
@@ -45,6 +68,9 @@ abstract class AbstractSegmentedBytesStore implements StateStore, BatchingStateR
     /** The segment interval in milliseconds. */
     protected final long segmentInterval;
     private TimeSegments segments;
+    /** Exactly-once mode only: the committed offset and stream time. */
+    private RocksDBStore metadata;
+    private long committedStreamTime = -1;
     private volatile long observedStreamTime = -1;
     private volatile boolean open;
 
@@ -95,12 +121,52 @@ abstract class AbstractSegmentedBytesStore implements StateStore, BatchingStateR
         try {
             // without a record of it, the newest segment's start is a safe lower bound of the stream time
             observedStreamTime = segments.open(context, persistent);
+            if (persistent && TaskStateManager.exactlyOnce(context.appConfigs())) {
+                metadata = segments.openMetadataStore();
+                byte[] streamTime = metadata.get(STREAM_TIME_KEY);
+                if (streamTime != null) {
+                    observedStreamTime = StoreMetadata.decodeOffset(streamTime, name);
+                }
+                committedStreamTime = observedStreamTime;
+                segments.dropExpired(observedStreamTime); // left by a crash after the last commit point, if any
+            }
         } catch (RuntimeException e) {
-            segments.close();
+            closeSegments();
             throw e;
         }
         open = true;
         context.register(root, this);
+    }
+
+    @Override
+    public boolean transactional() {
+        return metadata != null;
+    }
+
+    @Override
+    public void commit(long changelogOffset) {
+        checkOpen();
+        if (metadata == null) {
+            throw new IllegalStateException("Store '" + name + "' is not in exactly-once mode ("
+                    + TaskStateManager.EXACTLY_ONCE_CONFIG + " is not true, or the store is not persistent)");
+        }
+        segments.commit(changelogOffset);
+        long streamTime = observedStreamTime;
+        if (streamTime != committedStreamTime) {
+            metadata.put(STREAM_TIME_KEY, StoreMetadata.encodeOffset(streamTime));
+        }
+        metadata.commit(changelogOffset);
+        committedStreamTime = streamTime;
+        segments.applyDeferredDrops();
+    }
+
+    @Override
+    public long committedOffset() {
+        checkOpen();
+        if (metadata == null) {
+            throw new IllegalStateException("Store '" + name + "' is not in exactly-once mode");
+        }
+        return metadata.committedOffset();
     }
 
     @Override
@@ -259,7 +325,19 @@ abstract class AbstractSegmentedBytesStore implements StateStore, BatchingStateR
                 }
             }
         } finally {
+            closeSegments();
+        }
+    }
+
+    private void closeSegments() {
+        try {
             segments.close();
+        } finally {
+            if (metadata != null) {
+                metadata.close();
+                metadata = null;
+            }
+            committedStreamTime = -1;
         }
     }
 

@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A byte-level key-value store held in a {@link ConcurrentSkipListMap} ordered by unsigned key bytes. Not persistent:
- * after a restart it is rebuilt from its changelog.
+ * after a restart it is rebuilt from its changelog. It is not a {@link io.eddy.state.TransactionalStore}: in
+ * exactly-once mode, {@link io.eddy.state.TaskStateManager#abort()} re-creates it empty and the following restore
+ * rebuilds it from the committed changelog.
  *
  * <p>Thread safety: one writer (the task) and any number of readers on other threads; readers never block the writer.
  * Iterators are weakly consistent: they never throw because of concurrent writes, always return keys in order, and may

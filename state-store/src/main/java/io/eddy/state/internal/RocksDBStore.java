@@ -14,6 +14,7 @@ import io.eddy.state.StateDirectoryLockedException;
 import io.eddy.state.StateStore;
 import io.eddy.state.StateStoreContext;
 import io.eddy.state.TaskStateManager;
+import io.eddy.state.TransactionalStore;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,14 +27,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompactionStyle;
 import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.WBWIRocksIterator;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +54,18 @@ import org.slf4j.LoggerFactory;
  * <p>Durability: writes go to RocksDB's write-ahead log without a sync; {@link #flush()} syncs the WAL (unless
  * {@value TaskStateManager#FSYNC_CONFIG} is false), so that a checkpoint written after a flush never names an offset
  * the local state does not reflect. Every bulk write ({@code putAll}, cache flush, restore) is one {@link WriteBatch}
- * written by {@link #write(WriteBatch)}: that single method is where a later exactly-once change adds the store's
- * changelog offset to the same atomic batch.
+ * written by {@link #write(WriteBatch)}.
+ *
+ * <p>Exactly-once mode ({@value TaskStateManager#EXACTLY_ONCE_CONFIG}{@code =true}, see {@link TransactionalStore}):
+ * every write (put, putAll, cache flush and eviction, restore) goes to a {@link WriteBatchWithIndex} instead of the
+ * database, and the task's reads go through it ({@code getFromBatchAndDB}; iterators merge a copy of the batch's
+ * entries in range, deletes included, with a database iterator). {@link #commit(long)} writes the batch and the
+ * changelog offset ({@link StoreMetadata}, in its own column family, never seen by reads, iteration or counts) in one
+ * atomic {@code db.write}, synced unless fsync is off; {@link #close()} without a commit drops the batch, as a crash
+ * does. Reads from other threads (interactive queries) see the committed contents only; the batch is touched by the
+ * owner thread alone (the thread that opened the store or last wrote to it). {@link #flush()} does nothing in this
+ * mode: durability comes with the commit. In at-least-once mode a committed offset left by an earlier exactly-once
+ * run is deleted on open, so it can never be mistaken for the state of later writes.
  *
  * <p>Thread safety: one writer (the task) and any number of readers on other threads. Reads are thread-safe;
  * iterators read a consistent point-in-time view of the database taken at their creation and never see later writes.
@@ -57,7 +74,8 @@ import org.slf4j.LoggerFactory;
  * <p>Native resources: every RocksDB object is created through a {@link RocksObjectRegistry} and closed in reverse
  * order when the store closes; iterators still open then are reported with a warning and closed.
  */
-public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBulkWriter, BatchingStateRestoreCallback {
+public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBulkWriter, BatchingStateRestoreCallback,
+        TransactionalStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(RocksDBStore.class);
 
@@ -78,6 +96,15 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
     private RocksDBConfigSetter configSetter;
     private boolean syncOnFlush;
     private volatile boolean open;
+    private ColumnFamilyHandle dataFamily;
+    private ColumnFamilyHandle metadataFamily;
+    private boolean exactlyOnce;
+    /** Exactly-once only: the writes since the last commit; touched by the owner thread alone. */
+    private WriteBatchWithIndex uncommitted;
+    private WriteOptions commitOptions;
+    private ReadOptions batchReadOptions;
+    private volatile Thread owner;
+    private long committedOffset = NO_OFFSET;
 
     /**
      * @param name the store name
@@ -108,6 +135,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         Map<String, Object> configs = context.appConfigs();
         syncOnFlush = !"false".equalsIgnoreCase(String.valueOf(configs.getOrDefault(TaskStateManager.FSYNC_CONFIG,
                 "true")));
+        exactlyOnce = TaskStateManager.exactlyOnce(configs);
         RocksDBMemoryBudget budget = context.rocksDBMemoryBudget();
         if (budget == null) {
             throw new IllegalStateException("Store '" + name + "' of task " + context.taskId()
@@ -123,6 +151,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             closeNativeObjects();
             throw e;
         }
+        owner = Thread.currentThread();
         open = true;
         context.register(root, this);
     }
@@ -153,14 +182,38 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         }
         writeOptions = registry.track(new WriteOptions());
         writeOptions.setSync(false);
+        DBOptions dbOptions = registry.track(new DBOptions(options));
+        dbOptions.setCreateMissingColumnFamilies(true);
+        ColumnFamilyOptions familyOptions = registry.track(new ColumnFamilyOptions(options));
+        List<ColumnFamilyDescriptor> families = List.of(
+                new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions),
+                new ColumnFamilyDescriptor(StoreMetadata.COLUMN_FAMILY, familyOptions));
+        List<ColumnFamilyHandle> handles = new ArrayList<>(2);
         try {
-            db = registry.track(RocksDB.open(options, directory.getAbsolutePath()));
+            db = registry.track(RocksDB.open(dbOptions, directory.getAbsolutePath(), families, handles));
         } catch (RocksDBException e) {
             String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("lock")) {
                 throw new StateDirectoryLockedException(name, directory, e);
             }
             throw new ProcessorStateException("Cannot open RocksDB store '" + name + "' in directory "
+                    + directory.getAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        dataFamily = registry.track(handles.get(0));
+        metadataFamily = registry.track(handles.get(1));
+        try {
+            byte[] offset = db.get(metadataFamily, StoreMetadata.CHANGELOG_OFFSET_KEY);
+            if (exactlyOnce) {
+                committedOffset = offset == null ? NO_OFFSET : StoreMetadata.decodeOffset(offset, name);
+                uncommitted = registry.track(new WriteBatchWithIndex(true));
+                commitOptions = registry.track(new WriteOptions());
+                commitOptions.setSync(syncOnFlush);
+                batchReadOptions = registry.track(new ReadOptions());
+            } else if (offset != null) {
+                db.delete(metadataFamily, StoreMetadata.CHANGELOG_OFFSET_KEY);
+            }
+        } catch (RocksDBException e) {
+            throw new ProcessorStateException("Cannot read the committed changelog offset of store '" + name + "' in "
                     + directory.getAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
@@ -214,7 +267,10 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         lock.readLock().lock();
         try {
             checkOpen();
-            return db.get(key.get());
+            if (exactlyOnce && Thread.currentThread() == owner) {
+                return uncommitted.getFromBatchAndDB(db, dataFamily, batchReadOptions, key.get());
+            }
+            return db.get(dataFamily, key.get());
         } catch (RocksDBException e) {
             throw failure("get", key, e);
         } finally {
@@ -228,7 +284,14 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         lock.readLock().lock();
         try {
             checkOpen();
-            if (value == null) {
+            if (exactlyOnce) {
+                owner = Thread.currentThread();
+                if (value == null) {
+                    uncommitted.delete(dataFamily, key.get());
+                } else {
+                    uncommitted.put(dataFamily, key.get(), value);
+                }
+            } else if (value == null) {
                 db.delete(writeOptions, key.get());
             } else {
                 db.put(writeOptions, key.get(), value);
@@ -254,6 +317,15 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         if (entries.isEmpty()) {
             return;
         }
+        if (exactlyOnce) {
+            List<KeyValue<byte[], byte[]>> raw = new ArrayList<>(entries.size());
+            for (KeyValue<Bytes, byte[]> entry : entries) {
+                Objects.requireNonNull(entry.key, "key");
+                raw.add(KeyValue.pair(entry.key.get(), entry.value));
+            }
+            writeUncommitted(raw);
+            return;
+        }
         try (WriteBatch batch = new WriteBatch()) {
             for (KeyValue<Bytes, byte[]> entry : entries) {
                 Objects.requireNonNull(entry.key, "key");
@@ -275,8 +347,81 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         putAll(entries);
     }
 
+    private void writeUncommitted(Collection<KeyValue<byte[], byte[]>> records) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            owner = Thread.currentThread();
+            for (KeyValue<byte[], byte[]> record : records) {
+                if (record.value == null) {
+                    uncommitted.delete(dataFamily, record.key);
+                } else {
+                    uncommitted.put(dataFamily, record.key, record.value);
+                }
+            }
+        } catch (RocksDBException e) {
+            throw new ProcessorStateException("Cannot add " + records.size() + " entries to the uncommitted batch of "
+                    + "store '" + name + "' in " + directory.getAbsolutePath() + ": " + e.getMessage(), e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean transactional() {
+        return exactlyOnce;
+    }
+
+    @Override
+    public void commit(long changelogOffset) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            checkTransactional();
+            boolean newOffset = changelogOffset != NO_OFFSET && changelogOffset != committedOffset;
+            if (uncommitted.count() == 0 && !newOffset) {
+                return;
+            }
+            if (newOffset) {
+                uncommitted.put(metadataFamily, StoreMetadata.CHANGELOG_OFFSET_KEY,
+                        StoreMetadata.encodeOffset(changelogOffset));
+            }
+            db.write(commitOptions, uncommitted);
+            uncommitted.clear();
+            if (newOffset) {
+                committedOffset = changelogOffset;
+            }
+        } catch (RocksDBException e) {
+            throw new ProcessorStateException("Cannot commit " + uncommitted.count() + " writes at changelog offset "
+                    + changelogOffset + " to store '" + name + "' in " + directory.getAbsolutePath() + ": "
+                    + e.getMessage(), e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public long committedOffset() {
+        checkOpen();
+        checkTransactional();
+        return committedOffset;
+    }
+
+    /** @return true when exactly-once writes are waiting for {@link #commit} (owner thread only) */
+    public boolean hasUncommittedWrites() {
+        checkOpen();
+        return exactlyOnce && uncommitted.count() > 0;
+    }
+
+    private void checkTransactional() {
+        if (!exactlyOnce) {
+            throw new IllegalStateException("Store '" + name + "' is not in exactly-once mode ("
+                    + TaskStateManager.EXACTLY_ONCE_CONFIG + " is not true); it has nothing to commit");
+        }
+    }
+
     /**
-     * Applies one batch atomically. The only bulk write path of this store (see the class comment).
+     * Applies one batch atomically (at-least-once mode; exactly-once writes go to the uncommitted batch instead).
      *
      * @param batch the batch to write
      * @throws ProcessorStateException if RocksDB fails
@@ -303,6 +448,10 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
 
     @Override
     public void restoreAll(Collection<KeyValue<byte[], byte[]>> records) {
+        if (exactlyOnce) {
+            writeUncommitted(records);
+            return;
+        }
         try (WriteBatch batch = new WriteBatch()) {
             for (KeyValue<byte[], byte[]> record : records) {
                 if (record.value == null) {
@@ -352,15 +501,59 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         lock.readLock().lock();
         try {
             checkOpen();
+            List<KeyValue<Bytes, byte[]>> pending = exactlyOnce && Thread.currentThread() == owner
+                    && uncommitted.count() > 0 ? uncommittedEntries(from, to, toInclusive, forward) : List.of();
             ReadOptions readOptions = registry.track(new ReadOptions());
-            RocksIterator iterator = registry.track(db.newIterator(readOptions));
+            RocksIterator iterator = registry.track(db.newIterator(dataFamily, readOptions));
             RocksDBRangeIterator result =
                     new RocksDBRangeIterator(this, readOptions, iterator, from, to, toInclusive, forward);
             openIterators.add(result);
-            return result;
+            return pending.isEmpty() ? result
+                    : new CacheMergingIterator<Bytes>(this, pending, result, key -> key, forward);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * Copies the uncommitted entries in range (deletes with null values) in iteration order, so that an iterator reads
+     * the batch as it was at its creation whatever the task writes afterwards.
+     */
+    private List<KeyValue<Bytes, byte[]>> uncommittedEntries(Bytes from, Bytes to, boolean toInclusive,
+            boolean forward) {
+        List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>();
+        WBWIRocksIterator it = registry.track(uncommitted.newIterator(dataFamily));
+        try {
+            if (from == null) {
+                it.seekToFirst();
+            } else {
+                it.seek(from.get());
+            }
+            for (; it.isValid(); it.next()) {
+                WBWIRocksIterator.WriteEntry entry = it.entry();
+                Bytes key = Bytes.wrap(copy(entry.getKey().data()));
+                if (to != null) {
+                    int c = key.compareTo(to);
+                    if (toInclusive ? c > 0 : c >= 0) {
+                        break;
+                    }
+                }
+                boolean put = entry.getType() == WBWIRocksIterator.WriteType.PUT;
+                entries.add(KeyValue.pair(key, put ? copy(entry.getValue().data()) : null));
+            }
+        } finally {
+            registry.release(it);
+        }
+        if (!forward) {
+            java.util.Collections.reverse(entries);
+        }
+        return entries;
+    }
+
+    private static byte[] copy(java.nio.ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
     }
 
     @Override
@@ -368,7 +561,9 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         lock.readLock().lock();
         try {
             checkOpen();
-            return db.getLongProperty("rocksdb.estimate-num-keys");
+            long committed = db.getLongProperty(dataFamily, "rocksdb.estimate-num-keys");
+            // uncommitted puts are counted once per write: an estimate, like RocksDB's own
+            return exactlyOnce && Thread.currentThread() == owner ? committed + uncommitted.count() : committed;
         } catch (RocksDBException e) {
             throw new ProcessorStateException("Cannot read the entry estimate of store '" + name + "'", e);
         } finally {
@@ -381,6 +576,9 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         lock.readLock().lock();
         try {
             checkOpen();
+            if (exactlyOnce) {
+                return; // uncommitted writes stay in the batch; commit() makes them durable
+            }
             db.flushWal(syncOnFlush);
         } catch (RocksDBException e) {
             throw new ProcessorStateException("Cannot flush the write-ahead log of store '" + name + "' in "
@@ -398,6 +596,9 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
                 return;
             }
             open = false;
+            if (exactlyOnce && uncommitted != null && uncommitted.count() > 0) {
+                LOG.debug("Store '{}' closed with {} uncommitted writes; they are dropped", name, uncommitted.count());
+            }
             if (!openIterators.isEmpty()) {
                 LOG.warn("Store '{}' is closing with {} iterator(s) still open; closing them. Iterators must be closed "
                         + "by their user, best with try-with-resources", name, openIterators.size());
@@ -413,6 +614,13 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
 
     private void closeNativeObjects() {
         try {
+            if (uncommitted != null) {
+                registry.release(uncommitted);
+            }
+            if (dataFamily != null) {
+                registry.release(dataFamily);
+                registry.release(metadataFamily);
+            }
             if (db != null) {
                 registry.release(db);
             }
@@ -421,6 +629,10 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             }
         } finally {
             db = null;
+            dataFamily = null;
+            metadataFamily = null;
+            uncommitted = null;
+            committedOffset = NO_OFFSET;
             configSetter = null;
             registry.closeAll();
         }

@@ -36,6 +36,10 @@ import java.util.stream.Stream;
  * advances. A dropped RocksDB segment that an interactive-query iterator still reads is closed once that iterator
  * closes (or with the store).
  *
+ * <p>Exactly-once mode ({@link #openMetadataStore()}): drops are deferred to {@link #applyDeferredDrops()}, which the
+ * store calls after a commit, because stream time advanced by uncommitted writes may still be rolled back; until then
+ * the expired segments stay on disk, hidden from reads by the store's live-time bounds.
+ *
  * <p>Thread safety: created, dropped and closed on the task's thread only; the segment map is concurrent so readers on
  * other threads never block.
  */
@@ -50,6 +54,8 @@ final class TimeSegments implements AutoCloseable {
     private final List<RocksObjectRegistry> nativeObjects = new ArrayList<>();
     private StateStoreContext segmentContext;
     private File directory;
+    private boolean deferDrops;
+    private long deferredMinLive = Long.MIN_VALUE;
 
     /**
      * @param storeName the store's name
@@ -184,7 +190,52 @@ final class TimeSegments implements AutoCloseable {
         dropEarlierThan(minLiveSegment(streamTime));
     }
 
+    /**
+     * Opens the exactly-once metadata store of a persistent segmented store, in {@code <store>.meta} beside the
+     * segments, and from then on defers segment drops to {@link #applyDeferredDrops()}.
+     *
+     * @return the opened metadata store (its owner closes it)
+     */
+    RocksDBStore openMetadataStore() {
+        RocksDBStore metadata = new RocksDBStore(storeName + ".meta", "rocksdb-metadata");
+        metadata.init(segmentContext, metadata);
+        nativeObjects.add(metadata.nativeObjects());
+        deferDrops = true;
+        return metadata;
+    }
+
+    /**
+     * Commits every RocksDB segment holding uncommitted writes, each with {@code changelogOffset} in its own atomic
+     * write.
+     *
+     * @param changelogOffset the offset the store commits
+     */
+    void commit(long changelogOffset) {
+        for (KeyValueStore<Bytes, byte[]> segment : segments.values()) {
+            if (segment instanceof RocksDBStore rocks && rocks.hasUncommittedWrites()) {
+                rocks.commit(changelogOffset);
+            }
+        }
+    }
+
+    /** Drops the segments found expired since the last call (exactly-once mode, after a commit). */
+    void applyDeferredDrops() {
+        if (deferredMinLive != Long.MIN_VALUE) {
+            long minLive = deferredMinLive;
+            deferredMinLive = Long.MIN_VALUE;
+            dropNow(minLive);
+        }
+    }
+
     private void dropEarlierThan(long minLive) {
+        if (deferDrops) {
+            deferredMinLive = Math.max(deferredMinLive, minLive);
+            return;
+        }
+        dropNow(minLive);
+    }
+
+    private void dropNow(long minLive) {
         reapRetired();
         if (segments.isEmpty() || segments.firstKey() >= minLive) {
             return;
@@ -282,6 +333,9 @@ final class TimeSegments implements AutoCloseable {
     List<Long> segmentStarts() {
         List<Long> starts = new ArrayList<>();
         for (long id : segments.keySet()) {
+            if (id < deferredMinLive) {
+                continue; // expired, dropped at the next commit
+            }
             starts.add(id * segmentInterval);
         }
         return starts;
