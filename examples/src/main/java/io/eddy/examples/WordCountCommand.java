@@ -73,38 +73,39 @@ final class WordCountCommand implements Callable<Integer> {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         StreamsConfig config = new StreamsConfig(props); // validates before touching the data directory
         long t0 = System.nanoTime();
-        List<Long> ends = ingest();
-        try (EddyStreams app = new EddyStreams(WordCountTopology.build(), config)) {
-            app.start();
-            awaitProcessed(app, ends);
-            printTop(app, (System.nanoTime() - t0) / 1e9);
-            if (output != null) {
-                writeAll(app);
-            }
-            while (follow) {
-                Thread.sleep(1000);
-                List<Long> more = ingest();
-                if (!more.equals(ends)) {
-                    ends = more;
-                    awaitProcessed(app, ends);
-                    printTop(app, (System.nanoTime() - t0) / 1e9);
+        // the app and the ingestion share one log, so --follow can append while the app runs
+        try (LogStore log = LogStore.open(dataDir.resolve("log"))) {
+            List<Long> ends = ingest(log);
+            try (EddyStreams app = new EddyStreams(WordCountTopology.build(), config, log)) {
+                app.start();
+                awaitProcessed(app, ends);
+                printTop(app, (System.nanoTime() - t0) / 1e9);
+                if (output != null) {
+                    writeAll(app);
+                }
+                while (follow) {
+                    Thread.sleep(1000);
+                    List<Long> more = ingest(log);
+                    if (!more.equals(ends)) {
+                        ends = more;
+                        awaitProcessed(app, ends);
+                        printTop(app, (System.nanoTime() - t0) / 1e9);
+                    }
                 }
             }
         }
         return 0;
     }
 
-    private List<Long> ingest() throws IOException {
+    private List<Long> ingest(LogStore log) throws IOException {
         List<Long> ends = new ArrayList<>();
-        try (LogStore log = LogStore.open(dataDir.resolve("log"))) {
-            log.createTopicIfAbsent(WordCountTopology.INPUT, partitions, TopicConfig.defaults());
-            log.createTopicIfAbsent(WordCountTopology.OUTPUT, log.partitionCount(WordCountTopology.INPUT),
-                    TopicConfig.defaults());
-            int n = log.partitionCount(WordCountTopology.INPUT);
-            new LineIngestor(log, WordCountTopology.INPUT, n).ingest(input);
-            for (int p = 0; p < n; p++) {
-                ends.add(log.endOffset(new TopicPartition(WordCountTopology.INPUT, p)));
-            }
+        log.createTopicIfAbsent(WordCountTopology.INPUT, partitions, TopicConfig.defaults());
+        log.createTopicIfAbsent(WordCountTopology.OUTPUT, log.partitionCount(WordCountTopology.INPUT),
+                TopicConfig.defaults());
+        int n = log.partitionCount(WordCountTopology.INPUT);
+        new LineIngestor(log, WordCountTopology.INPUT, n).ingest(input);
+        for (int p = 0; p < n; p++) {
+            ends.add(log.endOffset(new TopicPartition(WordCountTopology.INPUT, p)));
         }
         return ends;
     }

@@ -1,11 +1,9 @@
 package io.eddy.streams;
 
-import io.eddy.state.KeyValue;
 import io.eddy.state.KeyValueIterator;
 import io.eddy.state.ReadOnlyKeyValueStore;
-import java.util.ArrayList;
+import io.eddy.streams.internal.ConcatenatingIterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.Function;
 
 /**
@@ -70,49 +68,6 @@ final class CompositeReadOnlyKeyValueStore<K, V> implements ReadOnlyKeyValueStor
     }
 
     private KeyValueIterator<K, V> concat(Function<ReadOnlyKeyValueStore<K, V>, KeyValueIterator<K, V>> open) {
-        List<KeyValueIterator<K, V>> its = new ArrayList<>();
-        try {
-            for (ReadOnlyKeyValueStore<K, V> s : stores) {
-                its.add(open.apply(s));
-            }
-        } catch (RuntimeException e) {
-            its.forEach(KeyValueIterator::close);
-            throw e;
-        }
-        return new KeyValueIterator<>() {
-            private int i;
-
-            @Override
-            public boolean hasNext() {
-                while (i < its.size()) {
-                    if (its.get(i).hasNext()) {
-                        return true;
-                    }
-                    i++;
-                }
-                return false;
-            }
-
-            @Override
-            public KeyValue<K, V> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return its.get(i).next();
-            }
-
-            @Override
-            public K peekNextKey() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return its.get(i).peekNextKey();
-            }
-
-            @Override
-            public void close() {
-                its.forEach(KeyValueIterator::close);
-            }
-        };
+        return ConcatenatingIterator.over(stores, open);
     }
 }

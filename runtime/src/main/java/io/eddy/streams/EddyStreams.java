@@ -66,6 +66,7 @@ public class EddyStreams implements AutoCloseable {
     private final Topology topology;
     private final StreamsConfig config;
     private final Clock clock;
+    private final LogStore sharedLog;
     private final Object stateLock = new Object();
     private final Object commitMonitor = new Object();
     private State state = State.CREATED;
@@ -101,9 +102,26 @@ public class EddyStreams implements AutoCloseable {
      * @param clock the wall clock (wall-clock punctuations, commit interval, idle time)
      */
     public EddyStreams(Topology topology, StreamsConfig config, Clock clock) {
+        this(topology, config, clock, null);
+    }
+
+    /**
+     * Runs on a log this process already has open for writing (for example to append input while the app runs),
+     * instead of opening {@code data.dir/log} itself. The app does not close that log.
+     *
+     * @param topology the topology
+     * @param config the configuration ({@code log.dir}/{@code data.dir} are then used for state only)
+     * @param log the open, writable log
+     */
+    public EddyStreams(Topology topology, StreamsConfig config, LogStore log) {
+        this(topology, config, Clock.systemUTC(), Objects.requireNonNull(log, "log"));
+    }
+
+    private EddyStreams(Topology topology, StreamsConfig config, Clock clock, LogStore sharedLog) {
         this.topology = Objects.requireNonNull(topology, "topology");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sharedLog = sharedLog;
     }
 
     /** @param listener called on every state change */
@@ -186,7 +204,8 @@ public class EddyStreams implements AutoCloseable {
         }
         setState(State.REBALANCING);
         try {
-            backend = new EmbeddedLogBackend(LogStore.open(config.logDir()), true);
+            backend = sharedLog != null ? new EmbeddedLogBackend(sharedLog, false)
+                    : new EmbeddedLogBackend(LogStore.open(config.logDir()), true);
             startRuntime();
         } catch (RuntimeException e) {
             if (backend != null) {

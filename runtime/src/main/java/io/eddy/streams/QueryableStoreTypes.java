@@ -1,8 +1,11 @@
 package io.eddy.streams;
 
 import io.eddy.state.ReadOnlyKeyValueStore;
+import io.eddy.state.ReadOnlySessionStore;
+import io.eddy.state.ReadOnlyWindowStore;
 import io.eddy.state.StateStore;
 import io.eddy.state.TimestampedKeyValueStore;
+import io.eddy.state.TimestampedWindowStore;
 import io.eddy.state.ValueAndTimestamp;
 import io.eddy.streams.internal.PlainValueView;
 import java.util.ArrayList;
@@ -65,6 +68,88 @@ public final class QueryableStoreTypes {
                     views.add((ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>>) s);
                 }
                 return new CompositeReadOnlyKeyValueStore<>(views);
+            }
+        };
+    }
+
+    /**
+     * A window-store view; over a timestamped window store it returns plain values.
+     *
+     * @param <K> key type
+     * @param <V> value type
+     * @return the store type
+     */
+    public static <K, V> QueryableStoreType<ReadOnlyWindowStore<K, V>> windowStore() {
+        return new QueryableStoreType<>() {
+            @Override
+            public boolean accepts(StateStore store) {
+                return store instanceof ReadOnlyWindowStore<?, ?>;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public ReadOnlyWindowStore<K, V> create(String storeName, List<StateStore> stores) {
+                List<ReadOnlyWindowStore<K, V>> views = new ArrayList<>();
+                for (StateStore s : stores) {
+                    if (s instanceof TimestampedWindowStore<?, ?> ts) {
+                        views.add(new PlainValueWindowView<>((TimestampedWindowStore<K, V>) ts));
+                    } else {
+                        views.add((ReadOnlyWindowStore<K, V>) s);
+                    }
+                }
+                return new CompositeReadOnlyWindowStore<>(views);
+            }
+        };
+    }
+
+    /**
+     * A window-store view of a timestamped window store, returning values with their timestamps.
+     *
+     * @param <K> key type
+     * @param <V> value type
+     * @return the store type
+     */
+    public static <K, V> QueryableStoreType<ReadOnlyWindowStore<K, ValueAndTimestamp<V>>> timestampedWindowStore() {
+        return new QueryableStoreType<>() {
+            @Override
+            public boolean accepts(StateStore store) {
+                return store instanceof TimestampedWindowStore<?, ?>;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public ReadOnlyWindowStore<K, ValueAndTimestamp<V>> create(String storeName, List<StateStore> stores) {
+                List<ReadOnlyWindowStore<K, ValueAndTimestamp<V>>> views = new ArrayList<>();
+                for (StateStore s : stores) {
+                    views.add((ReadOnlyWindowStore<K, ValueAndTimestamp<V>>) s);
+                }
+                return new CompositeReadOnlyWindowStore<>(views);
+            }
+        };
+    }
+
+    /**
+     * A session-store view.
+     *
+     * @param <K> key type
+     * @param <V> aggregate type
+     * @return the store type
+     */
+    public static <K, V> QueryableStoreType<ReadOnlySessionStore<K, V>> sessionStore() {
+        return new QueryableStoreType<>() {
+            @Override
+            public boolean accepts(StateStore store) {
+                return store instanceof ReadOnlySessionStore<?, ?>;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public ReadOnlySessionStore<K, V> create(String storeName, List<StateStore> stores) {
+                List<ReadOnlySessionStore<K, V>> views = new ArrayList<>();
+                for (StateStore s : stores) {
+                    views.add((ReadOnlySessionStore<K, V>) s);
+                }
+                return new CompositeReadOnlySessionStore<>(views);
             }
         };
     }

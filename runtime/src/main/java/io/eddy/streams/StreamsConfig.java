@@ -117,6 +117,13 @@ public final class StreamsConfig {
                 throw new ConfigException(key, value, "unknown config key");
             }
         }
+        String guarantee = String.valueOf(v.get(PROCESSING_GUARANTEE_CONFIG)).trim();
+        boolean eos = guarantee.equals(EXACTLY_ONCE) || guarantee.equals(EXACTLY_ONCE_V2);
+        if (!commitIntervalSet && eos) {
+            v.put(COMMIT_INTERVAL_MS_CONFIG, 100L); // Kafka Streams' default under exactly-once
+        }
+        // stores keep uncommitted writes apart and commit them with their changelog offset (no wipe after a crash)
+        v.put(io.eddy.state.TaskStateManager.EXACTLY_ONCE_CONFIG, eos);
         this.originals = Collections.unmodifiableMap(originals);
         this.values = Collections.unmodifiableMap(v);
         validate(commitIntervalSet);
@@ -190,10 +197,7 @@ public final class StreamsConfig {
             throw new ConfigException(PROCESSING_GUARANTEE_CONFIG, guarantee,
                     "must be at_least_once, exactly_once or exactly_once_v2");
         }
-        if (!guarantee.equals(AT_LEAST_ONCE)) {
-            throw new ConfigException(PROCESSING_GUARANTEE_CONFIG, guarantee,
-                    "exactly-once processing is not available in this version of Eddy yet; use at_least_once");
-        }
+
         if (getLong(STATESTORE_CACHE_MAX_BYTES_CONFIG) < 0) {
             throw new ConfigException(STATESTORE_CACHE_MAX_BYTES_CONFIG, get(STATESTORE_CACHE_MAX_BYTES_CONFIG),
                     "must not be negative");
@@ -303,6 +307,12 @@ public final class StreamsConfig {
             return Boolean.parseBoolean(s);
         }
         throw new ConfigException(key, v, "must be true or false");
+    }
+
+    /** @return true when processing.guarantee is exactly_once (or Kafka Streams' exactly_once_v2) */
+    public boolean exactlyOnce() {
+        String g = getString(PROCESSING_GUARANTEE_CONFIG);
+        return g.equals(EXACTLY_ONCE) || g.equals(EXACTLY_ONCE_V2);
     }
 
     /** @return the application id */

@@ -1,6 +1,8 @@
 package io.eddy.streams.internal;
 
 import io.eddy.log.ConsumerConfig;
+import io.eddy.log.IsolationLevel;
+import io.eddy.log.TransactionalProducer;
 import io.eddy.log.LogConsumer;
 import io.eddy.log.LogRecord;
 import io.eddy.log.LogStore;
@@ -49,6 +51,55 @@ public class EmbeddedLogBackend implements LogBackend {
     @Override
     public List<LogRecord> read(TopicPartition tp, long offset, int maxRecords) {
         return log.read(tp, offset, maxRecords);
+    }
+
+    @Override
+    public List<LogRecord> read(TopicPartition tp, long offset, int maxRecords, boolean readCommitted) {
+        return log.read(tp, offset, maxRecords,
+                readCommitted ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    @Override
+    public long lastStableOffset(TopicPartition tp) {
+        return log.lastStableOffset(tp);
+    }
+
+    @Override
+    public TransactionalWriter transactionalWriter(String transactionalId) {
+        TransactionalProducer producer = log.transactionalProducer(transactionalId);
+        return new TransactionalWriter() {
+            @Override
+            public synchronized void begin() {
+                producer.beginTransaction();
+            }
+
+            @Override
+            public synchronized void append(TopicPartition tp, List<ProducerRecord> records) {
+                for (ProducerRecord r : records) {
+                    producer.send(r); // the collector built each record for tp
+                }
+            }
+
+            @Override
+            public synchronized void commitOffsets(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) {
+                producer.sendOffsetsToTransaction(offsets, groupId);
+            }
+
+            @Override
+            public synchronized void commit() {
+                producer.commitTransaction();
+            }
+
+            @Override
+            public synchronized void abort() {
+                producer.abortTransaction();
+            }
+
+            @Override
+            public synchronized void close() {
+                producer.close();
+            }
+        };
     }
 
     @Override

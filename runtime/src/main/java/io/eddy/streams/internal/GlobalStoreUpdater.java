@@ -111,7 +111,8 @@ final class GlobalStoreUpdater implements AutoCloseable {
     long load() {
         store.init(new GlobalContext(), store);
         processor.init(new GlobalProcessorContext());
-        consumer = backend.consumer(ConsumerConfig.of(null));
+        consumer = backend.consumer(ConsumerConfig.of(null).withIsolationLevel(config.exactlyOnce()
+                ? io.eddy.log.IsolationLevel.READ_COMMITTED : io.eddy.log.IsolationLevel.READ_UNCOMMITTED));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         long applied = catchUp();
@@ -125,7 +126,8 @@ final class GlobalStoreUpdater implements AutoCloseable {
         while (true) {
             boolean behind = false;
             for (TopicPartition tp : partitions) {
-                if (consumer.position(tp) < backend.endOffset(tp)) {
+                long end = config.exactlyOnce() ? backend.lastStableOffset(tp) : backend.endOffset(tp);
+                if (consumer.position(tp) < end) {
                     behind = true;
                 }
             }

@@ -28,6 +28,18 @@ public interface LogBackend extends AutoCloseable {
     /** Reads up to {@code maxRecords} records at and after {@code offset}; never blocks. */
     List<LogRecord> read(TopicPartition tp, long offset, int maxRecords);
 
+    /**
+     * Reads up to {@code maxRecords} records at and after {@code offset}; with {@code readCommitted} only records of
+     * committed transactions (and non-transactional ones), up to the last stable offset.
+     */
+    List<LogRecord> read(TopicPartition tp, long offset, int maxRecords, boolean readCommitted);
+
+    /** @return the end of what a read-committed reader may read: the first offset of the oldest open transaction */
+    long lastStableOffset(TopicPartition tp);
+
+    /** Opens the transactional writer of {@code transactionalId}, fencing older instances of it. */
+    TransactionalWriter transactionalWriter(String transactionalId);
+
     long startOffset(TopicPartition tp);
 
     long endOffset(TopicPartition tp);

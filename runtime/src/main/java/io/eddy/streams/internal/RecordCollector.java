@@ -16,12 +16,18 @@ import java.util.Map;
 final class RecordCollector {
     private static final int MAX_BUFFERED_PER_PARTITION = 4096;
 
-    private final LogBackend backend;
+    /** Where full batches go: straight into the log, or into the app's open transaction (exactly-once). */
+    @FunctionalInterface
+    interface Appender {
+        void append(TopicPartition tp, List<ProducerRecord> records);
+    }
+
+    private final Appender appender;
     private final Map<TopicPartition, List<ProducerRecord>> pending = new HashMap<>();
     private long sent;
 
-    RecordCollector(LogBackend backend) {
-        this.backend = backend;
+    RecordCollector(Appender appender) {
+        this.appender = appender;
     }
 
     void send(String topic, int partition, byte[] key, byte[] value, long timestamp, Headers headers) {
@@ -31,7 +37,7 @@ final class RecordCollector {
                 headers == null || headers.isEmpty() ? null : headers.copy()));
         sent++;
         if (list.size() >= MAX_BUFFERED_PER_PARTITION) {
-            backend.append(tp, list);
+            appender.append(tp, list);
             list.clear();
         }
     }
@@ -41,7 +47,7 @@ final class RecordCollector {
         for (Map.Entry<TopicPartition, List<ProducerRecord>> e : pending.entrySet()) {
             List<ProducerRecord> list = e.getValue();
             if (!list.isEmpty()) {
-                backend.append(e.getKey(), list);
+                appender.append(e.getKey(), list);
                 list.clear();
             }
         }

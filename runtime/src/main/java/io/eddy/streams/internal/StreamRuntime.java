@@ -53,6 +53,7 @@ public final class StreamRuntime {
     private final Consumer<Thread> onRunning;
     private final BiConsumer<Thread, Throwable> onExit;
     private final StateRestoreListener restoreListener;
+    private TransactionalWriter transaction;
     private volatile long lastCommitMs;
     private volatile long commits;
 
@@ -78,6 +79,15 @@ public final class StreamRuntime {
 
     LogBackend backend() {
         return backend;
+    }
+
+    boolean readCommitted() {
+        return config.exactlyOnce();
+    }
+
+    /** @return how far a task can read {@code tp}: the log end, or under exactly-once the last stable offset */
+    long inputEnd(TopicPartition tp) {
+        return readCommitted() ? backend.lastStableOffset(tp) : backend.endOffset(tp);
     }
 
     CommitCoordinator coordinator() {
@@ -171,9 +181,15 @@ public final class StreamRuntime {
         List<ThreadCache> caches = new ArrayList<>();
         long cacheBytes = ThreadCache.perThreadBytes(config.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG),
                 threadsCount);
+        if (config.exactlyOnce()) {
+            // one transaction per commit interval holds every output, changelog record and input offset of the app
+            transaction = backend.transactionalWriter(appId);
+            transaction.begin();
+        }
+        RecordCollector.Appender appender = transaction != null ? transaction::append : backend::append;
         for (int i = 0; i < threadsCount; i++) {
             perThread.add(new ArrayList<>());
-            collectors.add(new RecordCollector(backend));
+            collectors.add(new RecordCollector(appender));
             caches.add(new ThreadCache(cacheBytes));
         }
         Path stateRoot = config.stateDir().resolve(appId);
@@ -408,13 +424,24 @@ public final class StreamRuntime {
         for (StreamTask t : allTasks) {
             offsets.putAll(t.committableOffsets());
         }
-        if (!offsets.isEmpty()) {
-            backend.commitOffsets(config.applicationId(), offsets);
+        if (transaction != null) {
+            if (!offsets.isEmpty()) {
+                transaction.commitOffsets(config.applicationId(), offsets);
+            }
+            transaction.commit();
+            for (StreamTask t : allTasks) {
+                t.commitState();
+            }
+            transaction.begin();
         } else {
-            backend.flush();
-        }
-        for (StreamTask t : allTasks) {
-            t.checkpoint();
+            if (!offsets.isEmpty()) {
+                backend.commitOffsets(config.applicationId(), offsets);
+            } else {
+                backend.flush();
+            }
+            for (StreamTask t : allTasks) {
+                t.checkpoint();
+            }
         }
         lastCommitMs = clock.millis();
         commits++;
@@ -523,6 +550,13 @@ public final class StreamRuntime {
      * @param clean true after a final commit (tasks checkpoint), false after a failure (state rolls back on restart)
      */
     public void close(boolean clean) {
+        if (transaction != null) {
+            try {
+                transaction.close(); // aborts what the last, empty or failed, interval left open
+            } catch (RuntimeException e) {
+                LOG.warn("closing the transactional writer of {} failed", config.applicationId(), e);
+            }
+        }
         for (GlobalStoreUpdater u : globalUpdaters) {
             try {
                 u.close();

@@ -147,7 +147,7 @@ public final class StreamTask implements TaskContext {
         this.deadLetterTopic = config.getString(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         this.maxTaskIdleMs = config.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG);
         this.stateManager = new TaskStoreContext(this, stateDir, backend, collector, cache, memoryBudget, clock,
-                config.getBoolean(StreamsConfig.STATESTORE_FSYNC_CONFIG));
+                config.getBoolean(StreamsConfig.STATESTORE_FSYNC_CONFIG), config.exactlyOnce());
         buildNodes();
     }
 
@@ -463,6 +463,12 @@ public final class StreamTask implements TaskContext {
 
     void checkpoint() {
         stateManager.checkpoint(false);
+        commitRequested = false;
+    }
+
+    /** Exactly-once: after the log transaction committed, makes the stores' state durable at that commit. */
+    void commitState() {
+        stateManager.commitState();
         commitRequested = false;
     }
 

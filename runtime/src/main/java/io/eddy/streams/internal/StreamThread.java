@@ -1,6 +1,7 @@
 package io.eddy.streams.internal;
 
 import io.eddy.log.ConsumerConfig;
+import io.eddy.log.IsolationLevel;
 import io.eddy.log.LogConsumer;
 import io.eddy.log.LogRecord;
 import io.eddy.log.TopicPartition;
@@ -129,12 +130,14 @@ final class StreamThread extends Thread {
             LOG.info("{} restored {} records into {} task(s) in {} s ({} records/s)", getName(), restored,
                     tasks.size(), String.format("%.2f", secs), Math.round(restored / Math.max(secs, 1e-9)));
         }
-        consumer = runtime.backend().consumer(ConsumerConfig.of(runtime.applicationId()));
+        consumer = runtime.backend().consumer(ConsumerConfig.of(runtime.applicationId())
+                .withIsolationLevel(runtime.readCommitted() ? IsolationLevel.READ_COMMITTED
+                        : IsolationLevel.READ_UNCOMMITTED));
         consumer.assign(taskByPartition.keySet());
         runtime.applyOffsetResets(consumer, taskByPartition.keySet());
         for (StreamTask t : tasks) {
             for (TopicPartition tp : t.logPartitions()) {
-                t.setCaughtUp(tp, consumer.position(tp) >= runtime.backend().endOffset(tp));
+                t.setCaughtUp(tp, consumer.position(tp) >= runtime.inputEnd(tp));
             }
         }
     }
@@ -198,7 +201,7 @@ final class StreamThread extends Thread {
         dispatch(records);
         for (Map.Entry<TopicPartition, StreamTask> e : taskByPartition.entrySet()) {
             TopicPartition tp = e.getKey();
-            e.getValue().setCaughtUp(tp, consumer.position(tp) >= runtime.backend().endOffset(tp));
+            e.getValue().setCaughtUp(tp, consumer.position(tp) >= runtime.inputEnd(tp));
         }
     }
 
@@ -251,7 +254,7 @@ final class StreamThread extends Thread {
             dispatch(records);
             for (Map.Entry<TopicPartition, StreamTask> e : taskByPartition.entrySet()) {
                 TopicPartition tp = e.getKey();
-                e.getValue().setCaughtUp(tp, consumer.position(tp) >= runtime.backend().endOffset(tp));
+                e.getValue().setCaughtUp(tp, consumer.position(tp) >= runtime.inputEnd(tp));
             }
             int processed = 0;
             for (StreamTask t : tasks) {
@@ -267,7 +270,7 @@ final class StreamThread extends Thread {
     /** @return true when an assigned partition has records not yet fetched or a task has records buffered */
     boolean hasPendingInline() {
         for (Map.Entry<TopicPartition, StreamTask> e : taskByPartition.entrySet()) {
-            if (consumer.position(e.getKey()) < runtime.backend().endOffset(e.getKey())) {
+            if (consumer.position(e.getKey()) < runtime.inputEnd(e.getKey())) {
                 return true;
             }
         }

@@ -36,9 +36,11 @@ final class TaskStoreContext implements StateStoreContext {
     private final Clock clock;
     private final TaskStateManager state;
     private final ChangelogWriter changelogWriter;
+    private final boolean readCommitted;
 
     TaskStoreContext(TaskContext task, Path taskDir, LogBackend backend, RecordCollector collector, ThreadCache cache,
-                     RocksDBMemoryBudget memoryBudget, Clock clock, boolean fsync) {
+                     RocksDBMemoryBudget memoryBudget, Clock clock, boolean fsync, boolean readCommitted) {
+        this.readCommitted = readCommitted;
         this.task = task;
         this.taskDir = taskDir;
         this.backend = backend;
@@ -60,6 +62,29 @@ final class TaskStoreContext implements StateStoreContext {
     }
 
     /**
+     * Exactly-once commit of the stores, after the log transaction holding their changelog records committed: each
+     * transactional store writes its pending batch together with its changelog offset in one atomic write.
+     */
+    void commitState() {
+        state.commit(lastChangelogOffsets());
+    }
+
+    private Map<ChangelogPartition, Long> lastChangelogOffsets() {
+        Map<ChangelogPartition, Long> last = new LinkedHashMap<>();
+        for (String name : state.storeNames()) {
+            String topic = changelogTopic(name);
+            TopicPartition tp = new TopicPartition(topic, changelogPartition());
+            if (backend.partitionCount(topic).isPresent()) {
+                long end = readCommitted ? backend.lastStableOffset(tp) : backend.endOffset(tp);
+                if (end > 0) {
+                    last.put(new ChangelogPartition(topic, tp.partition()), end - 1);
+                }
+            }
+        }
+        return last;
+    }
+
+    /**
      * Changelog records written since the last checkpoint before a commit writes a new one. A stale checkpoint only
      * costs a longer restore (replaying a changelog tail is idempotent); writing one on every commit would cost a
      * file rename per task per commit. Kafka Streams uses the same threshold under at-least-once.
@@ -73,17 +98,7 @@ final class TaskStoreContext implements StateStoreContext {
      * changelogs advanced enough since the last checkpoint or when {@code force}d (closing).
      */
     void checkpoint(boolean force) {
-        Map<ChangelogPartition, Long> last = new LinkedHashMap<>();
-        for (String name : state.storeNames()) {
-            String topic = changelogTopic(name);
-            TopicPartition tp = new TopicPartition(topic, changelogPartition());
-            if (backend.partitionCount(topic).isPresent()) {
-                long end = backend.endOffset(tp);
-                if (end > 0) {
-                    last.put(new ChangelogPartition(topic, tp.partition()), end - 1);
-                }
-            }
-        }
+        Map<ChangelogPartition, Long> last = lastChangelogOffsets();
         long sum = 0;
         for (long o : last.values()) {
             sum += o;
@@ -107,8 +122,13 @@ final class TaskStoreContext implements StateStoreContext {
         return out;
     }
 
-    /** Reads changelogs from the log backend. */
+    /** Reads changelogs from the log backend (read committed under exactly-once). */
     private final class BackendChangelogSource implements ChangelogSource {
+        @Override
+        public boolean readCommitted() {
+            return readCommitted;
+        }
+
         @Override
         public long startOffset(ChangelogPartition partition) {
             return backend.startOffset(new TopicPartition(partition.topic(), partition.partition()));
@@ -116,13 +136,14 @@ final class TaskStoreContext implements StateStoreContext {
 
         @Override
         public long endOffset(ChangelogPartition partition) {
-            return backend.endOffset(new TopicPartition(partition.topic(), partition.partition()));
+            TopicPartition tp = new TopicPartition(partition.topic(), partition.partition());
+            return readCommitted ? backend.lastStableOffset(tp) : backend.endOffset(tp);
         }
 
         @Override
         public List<ChangelogRecord> read(ChangelogPartition partition, long fromOffset, int maxRecords) {
             List<LogRecord> records = backend.read(new TopicPartition(partition.topic(), partition.partition()),
-                    fromOffset, maxRecords);
+                    fromOffset, maxRecords, readCommitted);
             List<ChangelogRecord> out = new ArrayList<>(records.size());
             for (LogRecord r : records) {
                 out.add(new ChangelogRecord(r.offset(), r.timestamp(), r.key(), r.value()));

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Child-JVM app for the crash test: runs the word count over {@code <dataDir>} until every input partition is
+ * Child-JVM app for the crash tests ({@code <dataDir> <partitions> [guarantee]}): runs the word count over
+ * {@code <dataDir>} until every input partition is
  * committed to its end, then writes the final counts to {@code <dataDir>/counts.txt} and exits 0. Meant to be killed
  * with SIGKILL at any moment and started again.
  */
@@ -28,6 +29,7 @@ public final class CrashingWordCountMain {
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
         int partitions = Integer.parseInt(args[1]);
+        String guarantee = args.length > 2 ? args[2] : StreamsConfig.AT_LEAST_ONCE;
         List<Long> ends = new ArrayList<>();
         try (LogStore log = LogStore.openReadOnly(dataDir.resolve("log"))) {
             for (int p = 0; p < partitions; p++) {
@@ -39,6 +41,7 @@ public final class CrashingWordCountMain {
         props.put(StreamsConfig.DATA_DIR_CONFIG, dataDir.toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         try (EddyStreams app = new EddyStreams(WordCountTopologies.wordCount(true), props)) {
             app.start();
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();

@@ -22,9 +22,54 @@ class RuntimeCrashTest {
     @TempDir
     Path dir;
 
+    private static final int PARTITIONS = 3;
+
     @Test
     void atLeastOnceSurvivesRepeatedSigkillWithoutLosingAnyInputRecord() throws Exception {
-        int partitions = 3;
+        Map<String, Long> expected = writeInput();
+        CrashHarness harness = killAndRecover("at_least_once");
+        Map<String, Long> counts = readCounts();
+        assertThat(counts.keySet()).as("seed %d", harness.seed()).isEqualTo(expected.keySet());
+        for (Map.Entry<String, Long> e : expected.entrySet()) {
+            assertThat(counts.get(e.getKey())).as("count of %s (seed %d, %d kills)", e.getKey(), harness.seed(),
+                    harness.kills()).isGreaterThanOrEqualTo(e.getValue());
+        }
+    }
+
+    @Test
+    void exactlyOnceSurvivesRepeatedSigkillWithExactCountsAndNoDuplicateUpdate() throws Exception {
+        Map<String, Long> expected = writeInput();
+        CrashHarness harness = killAndRecover("exactly_once");
+        assertThat(readCounts()).as("final counts (seed %d, %d kills)", harness.seed(), harness.kills())
+                .isEqualTo(expected);
+        // the counts changelog, read committed, must step each word 1, 2, 3, ... with no update repeated or lost
+        Map<String, Long> last = new HashMap<>();
+        try (LogStore log = LogStore.openReadOnly(dir.resolve("log"))) {
+            for (int p = 0; p < PARTITIONS; p++) {
+                TopicPartition tp = new TopicPartition("crash-wordcount-counts-changelog", p);
+                long offset = log.startOffset(tp);
+                while (true) {
+                    var batch = log.read(tp, offset, 10_000, io.eddy.log.IsolationLevel.READ_COMMITTED);
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    for (var r : batch) {
+                        String word = new String(r.key(), StandardCharsets.UTF_8);
+                        long value = java.nio.ByteBuffer.wrap(r.value()).getLong();
+                        long previous = last.getOrDefault(word, 0L);
+                        assertThat(value).as("update of %s after %d (seed %d)", word, previous, harness.seed())
+                                .isEqualTo(previous + 1);
+                        last.put(word, value);
+                    }
+                    offset = batch.get(batch.size() - 1).offset() + 1;
+                }
+            }
+        }
+        assertThat(last).isEqualTo(expected);
+    }
+
+    private Map<String, Long> writeInput() {
+        int partitions = PARTITIONS;
         Map<String, Long> expected = new HashMap<>();
         Random rnd = new Random(7);
         try (LogStore log = LogStore.open(dir.resolve("log"))) {
@@ -48,26 +93,26 @@ class RuntimeCrashTest {
                 }
             }
         }
+        return expected;
+    }
+
+    private CrashHarness killAndRecover(String guarantee) throws Exception {
         long seed = Long.getLong("crash.seed", System.nanoTime());
         CrashHarness harness = CrashHarness.builder(CrashingWordCountMain.class.getName(), dir)
-                .args(dir.toString(), Integer.toString(partitions)).seed(seed).build();
+                .args(dir.toString(), Integer.toString(PARTITIONS), guarantee).seed(seed).build();
         int finishedEarly = harness.runAndKill(Integer.getInteger("crash.kills", 6), 300, 2500);
         assertThat(harness.kills()).as("kills (seed %d, %d runs finished before their kill)", seed, finishedEarly)
                 .isGreaterThan(0);
         assertThat(harness.runToCompletion(180_000)).as("final clean run, seed %d", seed).isZero();
+        return harness;
+    }
+
+    private Map<String, Long> readCounts() throws Exception {
         Map<String, Long> counts = new HashMap<>();
         for (String line : Files.readAllLines(dir.resolve("counts.txt"))) {
             String[] kv = line.split("\t");
             counts.put(kv[0], Long.parseLong(kv[1]));
         }
-        assertThat(counts.keySet()).as("seed %d", seed).isEqualTo(expected.keySet());
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        long expectedTotal = expected.values().stream().mapToLong(Long::longValue).sum();
-        System.out.printf("crash test: seed %d, %d kills, %d words counted for %d written%n", seed, harness.kills(),
-                total, expectedTotal);
-        for (Map.Entry<String, Long> e : expected.entrySet()) {
-            assertThat(counts.get(e.getKey())).as("count of %s (seed %d, %d kills)", e.getKey(), seed, harness.kills())
-                    .isGreaterThanOrEqualTo(e.getValue());
-        }
+        return counts;
     }
 }
