@@ -42,8 +42,12 @@ final class WordCountBench implements Callable<Integer> {
     @Option(names = "--repartition-through-log", defaultValue = "false")
     boolean throughLog;
 
-    @Option(names = "--commit-interval-ms", defaultValue = "30000")
-    long commitIntervalMs;
+    @Option(names = "--commit-interval-ms", description = "default: the guarantee's default (30000, or 100 under"
+            + " exactly_once)")
+    Long commitIntervalMs;
+
+    @Option(names = "--guarantee", defaultValue = "at_least_once", description = "at_least_once or exactly_once")
+    String guarantee;
 
     @Option(names = "--dir")
     Path dir;
@@ -84,7 +88,10 @@ final class WordCountBench implements Callable<Integer> {
             props.put(StreamsConfig.DATA_DIR_CONFIG, scratch.path().toString());
             props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
             props.put(StreamsConfig.REPARTITION_THROUGH_LOG_CONFIG, throughLog);
-            props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+            if (commitIntervalMs != null) {
+                props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+            }
+            props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
             long t0 = System.nanoTime();
             long counted = 0;
             try (EddyStreams app = new EddyStreams(WordCountTopology.build(), props)) {
@@ -118,9 +125,11 @@ final class WordCountBench implements Callable<Integer> {
                     throw new IllegalStateException("counts sum to " + counted + ", expected " + words);
                 }
                 double elapsed = throughLog ? total : secs;
-                System.out.printf("%d lines, %d words in %.2f s (threads=%d, partitions=%d, repartition %s)%n", lines,
-                        words, elapsed, threads, partitions, throughLog ? "through the log" : "in memory");
-                new Results("wordcount").put("threads", threads).put("partitions", partitions)
+                System.out.printf("%d lines, %d words in %.2f s (%s, threads=%d, partitions=%d, repartition %s)%n",
+                        lines, words, elapsed, guarantee, threads, partitions,
+                        throughLog ? "through the log" : "in memory");
+                new Results("wordcount").put("guarantee", guarantee).put("threads", threads)
+                        .put("partitions", partitions)
                         .put("repartition", throughLog ? "log" : "memory")
                         .put("records_per_s", Math.round(lines / elapsed))
                         .put("words_per_s", Math.round(words / elapsed)).print();

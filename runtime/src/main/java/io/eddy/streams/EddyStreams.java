@@ -418,6 +418,14 @@ public class EddyStreams implements AutoCloseable {
         for (Map.Entry<TopicPartition, OffsetAndMetadata> e : b.committedOffsets(config.applicationId()).entrySet()) {
             out.put(e.getKey(), e.getValue().offset());
         }
+        StreamRuntime rt = runtime;
+        if (rt != null) {
+            // while running, a position counts once the whole commit (stores included) completed, not when the
+            // offsets reached the log, so a caller who waited for it reads its own write through queries
+            for (TopicPartition tp : out.keySet()) {
+                out.put(tp, rt.committedPositions().getOrDefault(tp, out.get(tp)));
+            }
+        }
         return out;
     }
 

@@ -54,6 +54,8 @@ public final class StreamRuntime {
     private final BiConsumer<Thread, Throwable> onExit;
     private final StateRestoreListener restoreListener;
     private TransactionalWriter transaction;
+    /** Input positions of the last completed cut: what queryable state reflects. */
+    private volatile Map<TopicPartition, Long> committedPositions = Map.of();
     private volatile long lastCommitMs;
     private volatile long commits;
 
@@ -364,6 +366,14 @@ public final class StreamRuntime {
         }
     }
 
+    /**
+     * @return the input positions of the last commit this runtime completed, stores included (empty before its first
+     *     commit)
+     */
+    public Map<TopicPartition, Long> committedPositions() {
+        return committedPositions;
+    }
+
     /** @return the offset after the last record processed from {@code tp} (not necessarily committed), or -1 */
     public long processedPosition(TopicPartition tp) {
         for (StreamTask t : allTasks) {
@@ -442,6 +452,11 @@ public final class StreamRuntime {
             for (StreamTask t : allTasks) {
                 t.checkpoint();
             }
+        }
+        if (!offsets.isEmpty()) {
+            Map<TopicPartition, Long> positions = new HashMap<>(committedPositions);
+            offsets.forEach((tp, om) -> positions.put(tp, om.offset()));
+            committedPositions = Map.copyOf(positions);
         }
         lastCommitMs = clock.millis();
         commits++;
