@@ -349,6 +349,10 @@ public final class TaskStateManager implements AutoCloseable {
         while (offset < end) {
             List<ChangelogRecord> batch = source.read(r.changelog, offset, batchSize);
             if (batch.isEmpty()) {
+                if (source.readCommitted()) {
+                    // only transaction markers (or aborted records) remain before the end: nothing to apply
+                    break;
+                }
                 LOG.warn("Task {}: changelog {} returned no records at offset {} before its end offset {}; store '{}' "
                         + "is restored up to there", taskId, r.changelog, offset, end, name);
                 listener.onRestoreEnd(r.changelog, name, total);
