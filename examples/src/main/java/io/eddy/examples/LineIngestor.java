@@ -109,6 +109,39 @@ final class LineIngestor {
         return appended;
     }
 
+    /**
+     * Appends every line of a stream that cannot be re-read (standard input), continuing the line numbering after
+     * what the topic holds.
+     *
+     * @return the number of lines appended
+     */
+    long ingestAll(InputStream in) throws IOException {
+        Resume r = resume();
+        long line = r.line();
+        for (long l : r.lastLine()) {
+            line = Math.max(line, l + 1);
+        }
+        long appended = 0;
+        List<List<ProducerRecord>> batches = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            batches.add(new ArrayList<>());
+        }
+        try (LineReader reader = new LineReader(in, 0)) {
+            String text;
+            while ((text = reader.next()) != null) {
+                int p = (int) (line % partitions);
+                batches.get(p).add(record(p, line, reader.position(), text));
+                appended++;
+                line++;
+                if (batches.get(p).size() >= BATCH) {
+                    flush(batches);
+                }
+            }
+        }
+        flush(batches);
+        return appended;
+    }
+
     private ProducerRecord record(int partition, long line, long positionAfter, String text) {
         Headers h = Headers.of(new Header(LINE_HEADER, ByteBuffer.allocate(8).putLong(line).array()),
                 new Header(POSITION_HEADER, ByteBuffer.allocate(8).putLong(positionAfter).array()));

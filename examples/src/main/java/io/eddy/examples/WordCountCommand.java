@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 @Command(name = "wordcount", mixinStandardHelpOptions = true,
         description = "Count the words of a text file with Eddy's DSL on the embedded log.")
 final class WordCountCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, description = "text file to count")
+    @Option(names = "--input", required = true, description = "text file to count, or - for standard input")
     Path input;
 
     @Option(names = "--data-dir", defaultValue = "eddy-data", description = "data directory (default: ${DEFAULT-VALUE})")
@@ -59,9 +59,11 @@ final class WordCountCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "1", description = "partitions of text-lines for a new data dir")
     int partitions;
 
+    private boolean stdinRead;
+
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(input)) {
+        if (!input.toString().equals("-") && !Files.isRegularFile(input)) {
             System.err.println("wordcount: input file " + input + " does not exist or is not a file");
             return 2;
         }
@@ -103,7 +105,15 @@ final class WordCountCommand implements Callable<Integer> {
         log.createTopicIfAbsent(WordCountTopology.OUTPUT, log.partitionCount(WordCountTopology.INPUT),
                 TopicConfig.defaults());
         int n = log.partitionCount(WordCountTopology.INPUT);
-        new LineIngestor(log, WordCountTopology.INPUT, n).ingest(input);
+        if (input.toString().equals("-")) {
+            // standard input cannot be re-read: its lines are appended once, with no resume position
+            if (!stdinRead) {
+                new LineIngestor(log, WordCountTopology.INPUT, n).ingestAll(System.in);
+                stdinRead = true;
+            }
+        } else {
+            new LineIngestor(log, WordCountTopology.INPUT, n).ingest(input);
+        }
         for (int p = 0; p < n; p++) {
             ends.add(log.endOffset(new TopicPartition(WordCountTopology.INPUT, p)));
         }

@@ -74,4 +74,18 @@ class WordCountCommandTest {
         run("wordcount", "--input", input.toString(), "--data-dir", data.toString(), "--output", output.toString());
         assertThat(readOutput(output)).isEqualTo(Map.of("a", 1L, "b", 2L, "c", 3L));
     }
+
+    @Test
+    void countsLinesReadFromStandardInput() throws Exception {
+        java.io.InputStream old = System.in;
+        System.setIn(new java.io.ByteArrayInputStream("x y\ny z\n".getBytes(StandardCharsets.UTF_8)));
+        Path output = dir.resolve("stdin.tsv");
+        try {
+            run("wordcount", "--input", "-", "--data-dir", dir.resolve("data").toString(), "--output",
+                    output.toString());
+        } finally {
+            System.setIn(old);
+        }
+        assertThat(readOutput(output)).isEqualTo(Map.of("x", 1L, "y", 2L, "z", 1L));
+    }
 }

@@ -125,6 +125,8 @@ class EddyStreamsLifecycleTest {
             app.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> app.metrics().get("records-processed-total") != null
                     && app.metrics().get("records-processed-total").longValue() == 2);
+            assertThat(app.metrics()).containsKeys("commit-latency-avg-ms", "task.0_0.process-latency-avg-ns",
+                    "task.0_0.restore-records-total", "lag.in-0");
             ObjectName name = new ObjectName("io.eddy.streams:type=stream-metrics,client-id=\"jmx\"");
             Object v = ManagementFactory.getPlatformMBeanServer().getAttribute(name, "records-processed-total");
             assertThat(((Number) v).longValue()).isEqualTo(2);

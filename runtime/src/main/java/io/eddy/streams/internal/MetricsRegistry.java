@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The app's metrics: per task records processed, dropped and punctuations, per input partition consumer lag, and the
- * commit count. Read as a snapshot map and exposed as one JMX MBean
+ * The app's metrics: per task records processed and dropped, punctuations, average process latency and records
+ * restored; per input partition consumer lag; the commit count and average commit latency. Read as a snapshot map and exposed as one JMX MBean
  * {@code io.eddy.streams:type=stream-metrics,client-id=<application.id>} whose attributes are the same names.
  */
 public final class MetricsRegistry {
@@ -48,6 +48,8 @@ public final class MetricsRegistry {
             out.put(prefix + "records-processed-total", m.processed());
             out.put(prefix + "dropped-records-total", m.dropped());
             out.put(prefix + "punctuate-total", m.punctuations());
+            out.put(prefix + "process-latency-avg-ns", m.processLatencyAvgNanos());
+            out.put(prefix + "restore-records-total", m.restored());
             processed += m.processed();
             dropped += m.dropped();
             for (TopicPartition tp : t.logPartitions()) {
@@ -61,6 +63,7 @@ public final class MetricsRegistry {
         out.put("records-processed-total", processed);
         out.put("dropped-records-total", dropped);
         out.put("commit-total", rt.commits());
+        out.put("commit-latency-avg-ms", rt.commitLatencyAvgMs());
         out.put("stream-threads", rt.threads().size());
         return out;
     }

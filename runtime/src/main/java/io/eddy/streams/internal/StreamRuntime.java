@@ -408,6 +408,23 @@ public final class StreamRuntime {
      * checkpoint every task's stores.
      */
     void cut() {
+        long t0 = System.nanoTime();
+        try {
+            cutInner();
+        } finally {
+            commitNanos += System.nanoTime() - t0;
+        }
+    }
+
+    private volatile long commitNanos;
+
+    /** @return average commit (cut) latency in ms, or 0 before the first commit */
+    public double commitLatencyAvgMs() {
+        long c = commits;
+        return c == 0 ? 0 : commitNanos / 1e6 / c;
+    }
+
+    private void cutInner() {
         // Stores flush in registration order, which follows the topology, so a cache flush that forwards into a
         // downstream store of the same task reaches it before that store flushes.
         for (int rounds = 0; ; rounds++) {

@@ -221,6 +221,7 @@ public final class StreamTask implements TaskContext {
         CountingRestoreListener counting = new CountingRestoreListener(restoreListener);
         stateManager.restore(counting);
         long restored = counting.total();
+        metrics.restored.add(restored);
         storesView = Map.copyOf(stateManager.stores());
         for (RuntimeNode n : nodes.values()) {
             n.init();
@@ -293,6 +294,7 @@ public final class StreamTask implements TaskContext {
      */
     int process(int max) {
         int done = 0;
+        long t0 = System.nanoTime();
         while (done < max) {
             RecordQueue next = nextQueue();
             if (next == null) {
@@ -300,6 +302,9 @@ public final class StreamTask implements TaskContext {
             }
             processOne(next);
             done++;
+        }
+        if (done > 0) {
+            metrics.processNanos.add(System.nanoTime() - t0); // per batch, not per record: nanoTime is not free
         }
         return done;
     }

@@ -8,7 +8,8 @@ public final class TaskMetrics {
     final LongAdder dropped = new LongAdder();
     final LongAdder late = new LongAdder();
     final LongAdder punctuations = new LongAdder();
-    volatile long processNanosTotal;
+    final LongAdder processNanos = new LongAdder();
+    final LongAdder restored = new LongAdder();
 
     void processedRecord() {
         processed.increment();
@@ -29,5 +30,16 @@ public final class TaskMetrics {
 
     public long punctuations() {
         return punctuations.sum();
+    }
+
+    /** @return changelog records restored into this task's stores */
+    public long restored() {
+        return restored.sum();
+    }
+
+    /** @return average time to process one record, in nanoseconds (measured per batch), or 0 */
+    public double processLatencyAvgNanos() {
+        long n = processed.sum();
+        return n == 0 ? 0 : (double) processNanos.sum() / n;
     }
 }
