@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "eddy-benchmarks", mixinStandardHelpOptions = true,
         description = "Eddy end-to-end benchmarks; each prints a RESULT line.",
         subcommands = {LogAppendBench.class, LogReadBench.class, StoreBench.class, RestoreBench.class,
-            WordCountBench.class, RestartAfterCrashBench.class})
+            WordCountBench.class, WindowedCountBench.class, EnrichmentBench.class,
+            RestartAfterCrashBench.class})
 public final class BenchMain implements Runnable {
 
     /**
