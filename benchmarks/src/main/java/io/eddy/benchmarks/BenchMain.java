@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Eddy end-to-end benchmarks; each prints a RESULT line.",
         subcommands = {LogAppendBench.class, LogReadBench.class, StoreBench.class, RestoreBench.class,
             WordCountBench.class, WindowedCountBench.class, EnrichmentBench.class,
-            RestartAfterCrashBench.class})
+            RestartAfterCrashBench.class, EsAppendBench.class, EsLoadBench.class})
 public final class BenchMain implements Runnable {
 
     /**

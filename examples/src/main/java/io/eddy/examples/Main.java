@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "eddy-examples", mixinStandardHelpOptions = true,
         description = "Runnable Eddy example apps on the embedded log.",
         subcommands = {WordCountCommand.class, LogDemo.class, EnrichmentCommand.class, FraudCommand.class,
-                LogMetricsCommand.class})
+                LogMetricsCommand.class, EventSourcingCommand.class})
 public final class Main implements Runnable {
 
     /**
