@@ -16,3 +16,8 @@ run restore --records 2000000
 run wordcount --input "$corpus"
 run wordcount --input "$corpus" --repartition-through-log
 run wordcount --input "$corpus" --threads 2 --partitions 2
+run wordcount --input "$corpus" --guarantee exactly_once
+run wordcount --input "$corpus" --commit-interval-ms 100
+run windowed-count --input "$corpus"
+run enrichment
+run restart-after-crash --keys 1000000
