@@ -72,7 +72,7 @@ public final class StreamRuntime {
         this.commitIntervalMs = config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
         this.memoryBudget = RocksDBMemoryBudget.fromConfig(config.values());
         int n = config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
-        this.coordinator = new CommitCoordinator(n, this::cut, this::wakeAll);
+        this.coordinator = new CommitCoordinator(n, this, this::wakeAll);
     }
 
     public String applicationId() {
@@ -407,35 +407,14 @@ public final class StreamRuntime {
      * in flight, append all buffered output, commit every task's input offsets in one atomic fsynced write, then
      * checkpoint every task's stores.
      */
+    /**
+     * The whole commit cut on the calling thread, over every task (test driver; with one thread the same steps the
+     * coordinator runs).
+     */
     void cut() {
         long t0 = System.nanoTime();
-        try {
-            cutInner();
-        } finally {
-            commitNanos += System.nanoTime() - t0;
-        }
-    }
-
-    private volatile long commitNanos;
-
-    /** @return average commit (cut) latency in ms, or 0 before the first commit */
-    public double commitLatencyAvgMs() {
-        long c = commits;
-        return c == 0 ? 0 : commitNanos / 1e6 / c;
-    }
-
-    private void cutInner() {
-        // Stores flush in registration order, which follows the topology, so a cache flush that forwards into a
-        // downstream store of the same task reaches it before that store flushes.
         for (int rounds = 0; ; rounds++) {
-            for (StreamTask t : allTasks) {
-                while (t.processExchangeOnly(10_000) > 0) {
-                    // drain everything handed over so far
-                }
-            }
-            for (StreamTask t : allTasks) {
-                t.flushState();
-            }
+            drainAndFlush(allTasks);
             if (exchange.inFlight() == 0) {
                 break;
             }
@@ -444,6 +423,39 @@ public final class StreamRuntime {
                         + " record(s) still in flight");
             }
         }
+        commitLog();
+        commitState(allTasks);
+        finishCommit(System.nanoTime() - t0);
+    }
+
+    /**
+     * Cut step 1, run by each thread on its own tasks (stores and caches belong to their task's thread): process
+     * what the exchange handed over, then flush stores — caches emit downstream (possibly into the exchange again),
+     * changelog writes go to the collectors. Stores flush in registration order, which follows the topology.
+     */
+    void drainAndFlush(List<StreamTask> tasks) {
+        for (StreamTask t : tasks) {
+            while (t.processExchangeOnly(10_000) > 0) {
+                // drain everything handed over so far
+            }
+        }
+        for (StreamTask t : tasks) {
+            t.flushState();
+        }
+    }
+
+    /** @return true when no record is in flight between tasks (decided while every thread waits) */
+    boolean exchangeIdle() {
+        return exchange.inFlight() == 0;
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> cutOffsets = Map.of();
+
+    /**
+     * Cut step 2, run by one thread while all wait: append every collector, then commit all input offsets — in one
+     * fsynced offsets write (at-least-once), or with the outputs and changelogs in one log transaction (exactly-once).
+     */
+    void commitLog() {
         for (StreamThread t : threads) {
             t.collector().flush();
         }
@@ -456,28 +468,50 @@ public final class StreamRuntime {
                 transaction.commitOffsets(config.applicationId(), offsets);
             }
             transaction.commit();
-            for (StreamTask t : allTasks) {
-                t.commitState();
-            }
-            transaction.begin();
+        } else if (!offsets.isEmpty()) {
+            backend.commitOffsets(config.applicationId(), offsets);
         } else {
-            if (!offsets.isEmpty()) {
-                backend.commitOffsets(config.applicationId(), offsets);
+            backend.flush();
+        }
+        cutOffsets = offsets;
+    }
+
+    /**
+     * Cut step 3, run by each thread on its own tasks: exactly-once stores commit their pending writes with their
+     * changelog offsets; at-least-once stores checkpoint.
+     */
+    void commitState(List<StreamTask> tasks) {
+        for (StreamTask t : tasks) {
+            if (transaction != null) {
+                t.commitState();
             } else {
-                backend.flush();
-            }
-            for (StreamTask t : allTasks) {
                 t.checkpoint();
             }
         }
-        if (!offsets.isEmpty()) {
+    }
+
+    /** Cut step 4, by one thread: the commit is complete; start the next transaction and publish the positions. */
+    void finishCommit(long nanos) {
+        if (transaction != null) {
+            transaction.begin();
+        }
+        if (!cutOffsets.isEmpty()) {
             Map<TopicPartition, Long> positions = new HashMap<>(committedPositions);
-            offsets.forEach((tp, om) -> positions.put(tp, om.offset()));
+            cutOffsets.forEach((tp, om) -> positions.put(tp, om.offset()));
             committedPositions = Map.copyOf(positions);
         }
         lastCommitMs = clock.millis();
+        commitNanos += nanos;
         commits++;
         logMetricsIfDue(lastCommitMs);
+    }
+
+    private volatile long commitNanos;
+
+    /** @return average commit (cut) latency in ms, or 0 before the first commit */
+    public double commitLatencyAvgMs() {
+        long c = commits;
+        return c == 0 ? 0 : commitNanos / 1e6 / c;
     }
 
     private long lastMetricsLogMs;

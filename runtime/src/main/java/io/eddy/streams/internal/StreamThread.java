@@ -103,7 +103,7 @@ final class StreamThread extends Thread {
             allRestored.await();
             runtime.onThreadRunning(this);
             loop();
-            runtime.coordinator().participate();
+            runtime.coordinator().participate(this);
         } catch (Throwable t) {
             failure = t;
             allRestored.countDown();
@@ -145,7 +145,7 @@ final class StreamThread extends Thread {
     private void loop() {
         while (running) {
             if (runtime.coordinator().requested()) {
-                runtime.coordinator().participate();
+                runtime.coordinator().participate(this);
                 continue;
             }
             pollOnce();
