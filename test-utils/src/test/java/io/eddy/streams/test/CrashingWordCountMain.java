@@ -1,6 +1,9 @@
 package io.eddy.streams.test;
 
+import io.eddy.log.CleanupPolicy;
 import io.eddy.log.LogStore;
+import io.eddy.log.LogStoreOptions;
+import io.eddy.log.TopicConfig;
 import io.eddy.log.TopicPartition;
 import io.eddy.state.KeyValueIterator;
 import io.eddy.state.ReadOnlyKeyValueStore;
@@ -30,6 +33,8 @@ public final class CrashingWordCountMain {
         Path dataDir = Path.of(args[0]);
         int partitions = Integer.parseInt(args[1]);
         String guarantee = args.length > 2 ? args[2] : StreamsConfig.AT_LEAST_ONCE;
+        // "churn": tiny segments and compaction every 50 ms, so kills also land in segment rolls and compaction
+        boolean churn = args.length > 3 && args[3].equals("churn");
         List<Long> ends = new ArrayList<>();
         try (LogStore log = LogStore.openReadOnly(dataDir.resolve("log"))) {
             for (int p = 0; p < partitions; p++) {
@@ -42,7 +47,17 @@ public final class CrashingWordCountMain {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-        try (EddyStreams app = new EddyStreams(WordCountTopologies.wordCount(true), props)) {
+        LogStoreOptions options = LogStoreOptions.defaults();
+        if (churn) {
+            options = options.withCleanupInterval(Duration.ofMillis(50));
+        }
+        try (LogStore log = LogStore.open(dataDir.resolve("log"), options);
+             EddyStreams app = new EddyStreams(WordCountTopologies.wordCount(true), new StreamsConfig(props), log)) {
+            if (churn) {
+                log.createTopicIfAbsent("crash-wordcount-counts-changelog", partitions, TopicConfig.builder()
+                        .cleanupPolicy(CleanupPolicy.COMPACT).segmentBytes(16 * 1024).minCleanableDirtyRatio(0.01)
+                        .build());
+            }
             app.start();
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (app.state() != EddyStreams.State.RUNNING) {
