@@ -124,6 +124,13 @@ public final class StreamsConfig {
         }
         // stores keep uncommitted writes apart and commit them with their changelog offset (no wipe after a crash)
         v.put(io.eddy.state.TaskStateManager.EXACTLY_ONCE_CONFIG, eos);
+        if (eos && !originals.containsKey(STATESTORE_FSYNC_CONFIG)) {
+            // Under exactly-once the fsynced log transaction is what makes a commit durable. A store writes its data
+            // and its changelog offset in one atomic batch, so an OS crash that loses an unsynced store commit only
+            // moves the store back to an earlier commit it can name, and restore replays the committed tail from
+            // there: syncing the store at every commit (every 100 ms) would buy nothing.
+            v.put(STATESTORE_FSYNC_CONFIG, false);
+        }
         this.originals = Collections.unmodifiableMap(originals);
         this.values = Collections.unmodifiableMap(v);
         validate(commitIntervalSet);
