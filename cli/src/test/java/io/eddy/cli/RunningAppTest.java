@@ -1,5 +1,6 @@
 package io.eddy.cli;
 
+import io.eddy.log.ChildJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ class RunningAppTest {
     }
 
     @AfterAll
-    static void stopApp() {
+    static void stopApp() throws InterruptedException {
         app.close();
     }
 

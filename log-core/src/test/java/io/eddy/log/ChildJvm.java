@@ -15,10 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A second JVM running a test main class on this JVM's class path, for behaviour that needs two processes (the
- * directory lock, a read-only reader beside a writer). Its stdout lines are queued for {@link #awaitLine}; stderr goes
+ * directory lock, a read-only reader beside a writer, a store or app killed with SIGKILL). Shared with other modules'
+ * tests through log-core's test jar. Its stdout lines are queued for {@link #awaitLine}; stderr goes
  * to a file quoted in failures. Closing kills it with SIGKILL.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Path stderr;
@@ -31,7 +32,7 @@ final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    static ChildJvm start(Path workDir, Class<?> mainClass, String... args) throws IOException {
+    public static ChildJvm start(Path workDir, Class<?> mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx64m");
@@ -58,7 +59,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits for the next stdout line starting with {@code prefix}, skipping others; fails with the child's stderr. */
-    String awaitLine(String prefix, Duration timeout) throws InterruptedException {
+    public String awaitLine(String prefix, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -73,14 +74,21 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    int awaitExit(Duration timeout) throws InterruptedException {
+    /** @return every stdout line received and not yet consumed */
+    public List<String> drainLines() {
+        List<String> out = new ArrayList<>();
+        lines.drainTo(out);
+        return out;
+    }
+
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("child JVM did not exit within " + timeout + "; stderr:\n" + stderrText());
         }
         return process.exitValue();
     }
 
-    String stderrText() {
+    public String stderrText() {
         try {
             return Files.readString(stderr, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -89,7 +97,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Kills the child with SIGKILL and waits for it to be gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }

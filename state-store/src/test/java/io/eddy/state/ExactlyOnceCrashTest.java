@@ -1,5 +1,6 @@
 package io.eddy.state;
 
+import io.eddy.log.ChildJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.serialization.Bytes;
