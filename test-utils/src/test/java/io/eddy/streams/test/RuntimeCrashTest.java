@@ -38,7 +38,7 @@ class RuntimeCrashTest {
         }
     }
 
-    // Quarantined from the default run: 1 run in about 45 ended with some counts below the truth (issue 7 stays open
+    // Quarantined from the default run: 1 run in about 65 ended with some counts below the truth (issue 7 stays open
     // until the cause is found). Run with -Dgroups=slow -Dsurefire.excludedGroups=none.
     @Tag("slow")
     @Test
