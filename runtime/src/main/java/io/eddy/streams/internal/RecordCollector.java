@@ -23,37 +23,51 @@ final class RecordCollector {
     }
 
     private final Appender appender;
-    private final Map<TopicPartition, List<ProducerRecord>> pending = new HashMap<>();
-    private long sent;
+    /** Per topic, one buffer per partition, so a send costs no TopicPartition allocation or hashing of one. */
+    private final Map<String, PartitionBuffer[]> pending = new HashMap<>();
+
+    private static final class PartitionBuffer {
+        final TopicPartition tp;
+        final List<ProducerRecord> records = new ArrayList<>();
+
+        PartitionBuffer(TopicPartition tp) {
+            this.tp = tp;
+        }
+    }
 
     RecordCollector(Appender appender) {
         this.appender = appender;
     }
 
     void send(String topic, int partition, byte[] key, byte[] value, long timestamp, Headers headers) {
-        TopicPartition tp = new TopicPartition(topic, partition);
-        List<ProducerRecord> list = pending.computeIfAbsent(tp, k -> new ArrayList<>());
-        list.add(new ProducerRecord(topic, partition, key, value, timestamp,
+        PartitionBuffer[] buffers = pending.get(topic);
+        if (buffers == null || partition >= buffers.length) {
+            buffers = buffers == null ? new PartitionBuffer[partition + 1]
+                    : java.util.Arrays.copyOf(buffers, partition + 1);
+            pending.put(topic, buffers);
+        }
+        PartitionBuffer b = buffers[partition];
+        if (b == null) {
+            b = new PartitionBuffer(new TopicPartition(topic, partition));
+            buffers[partition] = b;
+        }
+        b.records.add(new ProducerRecord(topic, partition, key, value, timestamp,
                 headers == null || headers.isEmpty() ? null : headers.copy()));
-        sent++;
-        if (list.size() >= MAX_BUFFERED_PER_PARTITION) {
-            appender.append(tp, list);
-            list.clear();
+        if (b.records.size() >= MAX_BUFFERED_PER_PARTITION) {
+            appender.append(b.tp, b.records);
+            b.records.clear();
         }
     }
 
     /** Appends every buffered record. */
     void flush() {
-        for (Map.Entry<TopicPartition, List<ProducerRecord>> e : pending.entrySet()) {
-            List<ProducerRecord> list = e.getValue();
-            if (!list.isEmpty()) {
-                appender.append(e.getKey(), list);
-                list.clear();
+        for (PartitionBuffer[] buffers : pending.values()) {
+            for (PartitionBuffer b : buffers) {
+                if (b != null && !b.records.isEmpty()) {
+                    appender.append(b.tp, b.records);
+                    b.records.clear();
+                }
             }
         }
-    }
-
-    long sentCount() {
-        return sent;
     }
 }
