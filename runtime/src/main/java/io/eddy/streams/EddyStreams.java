@@ -421,9 +421,16 @@ public class EddyStreams implements AutoCloseable {
         StreamRuntime rt = runtime;
         if (rt != null) {
             // while running, a position counts once the whole commit (stores included) completed, not when the
-            // offsets reached the log, so a caller who waited for it reads its own write through queries
-            for (TopicPartition tp : out.keySet()) {
-                out.put(tp, rt.committedPositions().getOrDefault(tp, out.get(tp)));
+            // offsets reached the log, so a caller who waited for it reads its own write through queries; the log's
+            // value is never a fallback for a partition the runtime reads (it runs ahead of the stores mid-commit)
+            Map<TopicPartition, Long> positions = rt.committedPositions();
+            for (TopicPartition tp : rt.inputPartitions()) {
+                Long at = positions.get(tp);
+                if (at == null) {
+                    out.remove(tp);
+                } else {
+                    out.put(tp, at);
+                }
             }
         }
         return out;

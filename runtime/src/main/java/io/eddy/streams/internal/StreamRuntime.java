@@ -54,8 +54,12 @@ public final class StreamRuntime {
     private final BiConsumer<Thread, Throwable> onExit;
     private final StateRestoreListener restoreListener;
     private TransactionalWriter transaction;
-    /** Input positions of the last completed cut: what queryable state reflects. */
+    /**
+     * Input positions of the last completed cut, stores included: what queryable state reflects. Seeded at
+     * {@link #prepare()} with the offsets earlier runs committed, which restored stores reflect.
+     */
     private volatile Map<TopicPartition, Long> committedPositions = Map.of();
+    private Set<TopicPartition> inputPartitions = Set.of();
     private volatile long lastCommitMs;
     private volatile long commits;
 
@@ -239,8 +243,29 @@ public final class StreamRuntime {
                 }
             }
         }
+        seedCommittedPositions();
         lastCommitMs = clock.millis();
         return allTasks;
+    }
+
+    private void seedCommittedPositions() {
+        Set<TopicPartition> inputs = new java.util.HashSet<>();
+        for (StreamTask t : allTasks) {
+            inputs.addAll(t.logPartitions());
+        }
+        inputPartitions = Set.copyOf(inputs);
+        Map<TopicPartition, Long> seeded = new HashMap<>();
+        backend.committedOffsets(config.applicationId()).forEach((tp, om) -> {
+            if (inputs.contains(tp)) {
+                seeded.put(tp, om.offset());
+            }
+        });
+        committedPositions = Map.copyOf(seeded);
+    }
+
+    /** @return every log partition this runtime's tasks read (input and through-log repartition topics) */
+    public Set<TopicPartition> inputPartitions() {
+        return inputPartitions;
     }
 
     private void wireExchangeWakeups() {
@@ -367,8 +392,10 @@ public final class StreamRuntime {
     }
 
     /**
-     * @return the input positions of the last commit this runtime completed, stores included (empty before its first
-     *     commit)
+     * @return for each input partition with a committed offset, the position of the last commit this runtime
+     *     completed, stores included, or, before its first commit of that partition, the offset committed before it
+     *     started. A partition's offset counts only once the cut's stores committed too, never as soon as the
+     *     offsets reach the log: under exactly-once that comes first.
      */
     public Map<TopicPartition, Long> committedPositions() {
         return committedPositions;
