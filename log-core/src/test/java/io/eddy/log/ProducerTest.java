@@ -118,9 +118,79 @@ class ProducerTest {
                 for (int i = 0; i < 20; i++) {
                     f = producer.send(record("t", null, "x".repeat(100)));
                 }
-                assertThat(log.endOffset(tp)).isPositive();
+                // handed to the producer's I/O thread at once: no flush, and the linger is an hour
+                await().atMost(Duration.ofSeconds(10)).until(() -> log.endOffset(tp) > 0);
                 assertThat(f).isNotNull();
             }
+        }
+    }
+
+    @Test
+    void manyThreadsSendingTinyBatchesWithAShortLingerKeepEachThreadsOrder() throws Exception {
+        // tiny batches and a linger of 0 make senders wait for the I/O thread while it hands over lingering batches
+        try (LogStore log = LogStore.open(dir)) {
+            log.createTopic("t", 1, TopicConfig.defaults());
+            TopicPartition tp = new TopicPartition("t", 0);
+            int threads = 4;
+            int perThread = 3000;
+            List<CompletableFuture<RecordMetadata>> futures = java.util.Collections.synchronizedList(new ArrayList<>());
+            try (LogProducer producer = log.producer(new ProducerConfig(1024, Duration.ZERO))) {
+                List<Thread> senders = new ArrayList<>();
+                List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+                for (int t = 0; t < threads; t++) {
+                    int id = t;
+                    Thread th = new Thread(() -> {
+                        try {
+                            for (int i = 0; i < perThread; i++) {
+                                futures.add(producer.send(record("t", null, id + ":" + i)));
+                            }
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    });
+                    senders.add(th);
+                    th.start();
+                }
+                for (Thread th : senders) {
+                    th.join();
+                }
+                producer.flush();
+                assertThat(failures).isEmpty();
+            }
+            assertThat(futures).hasSize(threads * perThread).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+            int[] next = new int[threads];
+            for (LogRecord r : readAll(log, tp)) {
+                String[] parts = string(r.value()).split(":");
+                int id = Integer.parseInt(parts[0]);
+                assertThat(Integer.parseInt(parts[1])).as("next record of sender %d", id).isEqualTo(next[id]);
+                next[id]++;
+            }
+            assertThat(next).containsOnly(perThread);
+        }
+    }
+
+    @Test
+    void aCallbackOnTheProducersThreadMaySendAndFlush() {
+        try (LogStore log = open()) {
+            log.createTopic("t", 1, TopicConfig.defaults());
+            TopicPartition tp = new TopicPartition("t", 0);
+            try (LogProducer producer = log.producer(new ProducerConfig(1024, Duration.ofHours(1)))) {
+                CompletableFuture<Void> chained = new CompletableFuture<>();
+                producer.send(record("t", null, "first")).thenRun(() -> {
+                    try {
+                        for (int i = 0; i < 50; i++) { // fills 1 KiB batches: waits on the thread running this callback
+                            producer.send(record("t", null, "x".repeat(300)));
+                        }
+                        producer.flush();
+                        chained.complete(null);
+                    } catch (RuntimeException e) {
+                        chained.completeExceptionally(e);
+                    }
+                });
+                producer.flush();
+                assertThat(chained).succeedsWithin(Duration.ofSeconds(10));
+            }
+            assertThat(log.endOffset(tp)).isEqualTo(51);
         }
     }
 

@@ -2,6 +2,7 @@ package io.eddy.log.internal;
 
 import io.eddy.log.DefaultPartitioner;
 import io.eddy.log.LogClosedException;
+import io.eddy.log.LogException;
 import io.eddy.log.LogProducer;
 import io.eddy.log.ProducerConfig;
 import io.eddy.log.ProducerRecord;
@@ -9,37 +10,43 @@ import io.eddy.log.RecordMetadata;
 import io.eddy.log.TopicConfig;
 import io.eddy.log.TopicPartition;
 import io.eddy.log.UnknownPartitionException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Batches records per partition: a sender encodes straight into its partition's open batch; the batch is appended
- * by the sending thread once it reaches the batch size, by a background thread once it has lingered, or on flush.
+ * Batches records per partition. A sender encodes straight into its partition's open batch; a full batch (or one
+ * that lingered, or any on flush) is handed to the producer's I/O thread, which checksums and appends it while senders
+ * fill the partition's next batch, so encoding and the write to the file overlap. The thread appends each partition's
+ * batches oldest first, so they land in the order they were filled.
  */
 final class DefaultLogProducer implements LogProducer {
     private final DefaultLogStore store;
     private final ProducerConfig config;
     private final Map<TopicPartition, PendingBatch> pending = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
-    private final Thread lingerThread;
+    private final LinkedBlockingQueue<PendingBatch> handedOver = new LinkedBlockingQueue<>();
+    private final Thread ioThread;
     private volatile boolean closed;
+    private volatile boolean stopping;
 
     DefaultLogProducer(DefaultLogStore store, ProducerConfig config) {
         this.store = store;
         this.config = config;
-        this.lingerThread = new Thread(this::lingerLoop, "eddy-producer-linger");
-        lingerThread.setDaemon(true);
-        lingerThread.start();
+        this.ioThread = new Thread(this::ioLoop, "eddy-producer-io");
+        ioThread.setDaemon(true);
+        ioThread.start();
     }
 
-    /** A partition's open batch and the futures of its records. Guarded by its own monitor. */
-    private static final class PendingBatch {
-        final TopicPartition tp;
+    /** Records encoded into one batch buffer, with their futures. */
+    private static final class Chunk {
         final RecordBatchBuilder builder;
         CompletableFuture<RecordMetadata>[] futures;
         long[] timestamps;
@@ -47,8 +54,7 @@ final class DefaultLogProducer implements LogProducer {
         long openedAtNanos;
 
         @SuppressWarnings("unchecked")
-        PendingBatch(TopicPartition tp, int capacity) {
-            this.tp = tp;
+        Chunk(int capacity) {
             this.builder = new RecordBatchBuilder(capacity);
             this.futures = new CompletableFuture[64];
             this.timestamps = new long[64];
@@ -62,7 +68,49 @@ final class DefaultLogProducer implements LogProducer {
             futures[count] = f;
             timestamps[count++] = ts;
         }
+
+        void reset() {
+            Arrays.fill(futures, 0, count, null);
+            count = 0;
+            builder.reset();
+        }
     }
+
+    /**
+     * A partition's open chunk, which senders fill, and the chunks handed to the I/O thread, oldest first (a few may
+     * wait, so that neither the senders nor the I/O thread wait for the other at every batch). Guarded by its own
+     * monitor, which is notified whenever the I/O thread is done with a chunk.
+     */
+    private static final class PendingBatch {
+        final TopicPartition tp;
+        Chunk open;
+        final ArrayDeque<Chunk> inFlight = new ArrayDeque<>(MAX_IN_FLIGHT);
+        private final ArrayDeque<Chunk> spares = new ArrayDeque<>(MAX_IN_FLIGHT);
+        private final int capacity;
+
+        PendingBatch(TopicPartition tp, int capacity) {
+            this.tp = tp;
+            this.capacity = capacity;
+            this.open = new Chunk(capacity);
+        }
+
+        Chunk takeSpare() {
+            Chunk c = spares.pollFirst();
+            return c != null ? c : new Chunk(capacity);
+        }
+
+        void giveBack(Chunk c) {
+            c.reset();
+            if (spares.size() < MAX_IN_FLIGHT) {
+                spares.addLast(c);
+            }
+        }
+    }
+
+    /** Chunks per partition the I/O thread may hold before a sender waits. */
+    private static final int MAX_IN_FLIGHT = 8;
+    /** A sender waiting for room is woken once the I/O thread holds this many chunks of its partition or fewer. */
+    private static final int RESUME_AT = 2;
 
     @Override
     public CompletableFuture<RecordMetadata> send(ProducerRecord record) {
@@ -76,13 +124,14 @@ final class DefaultLogProducer implements LogProducer {
         CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
         PendingBatch batch = pending.computeIfAbsent(tp, k -> new PendingBatch(k, config.batchBytes() + 1024));
         synchronized (batch) {
-            if (batch.count == 0) {
-                batch.openedAtNanos = System.nanoTime();
+            Chunk c = batch.open;
+            if (c.count == 0) {
+                c.openedAtNanos = System.nanoTime();
             }
-            batch.builder.append(ts, record.key(), record.value(), record.headers());
-            batch.add(future, ts);
-            if (batch.builder.sizeInBytes() >= config.batchBytes()) {
-                drain(batch);
+            c.builder.append(ts, record.key(), record.value(), record.headers());
+            c.add(future, ts);
+            if (c.builder.sizeInBytes() >= config.batchBytes()) {
+                handOver(batch, true);
             }
         }
         return future;
@@ -112,58 +161,122 @@ final class DefaultLogProducer implements LogProducer {
         return topic.partition(partition).topicPartition();
     }
 
-    /** Appends the batch and completes its futures; caller holds the batch's monitor. */
-    private void drain(PendingBatch batch) {
-        if (batch.count == 0) {
+    /**
+     * Hands the partition's open chunk to the I/O thread and opens a fresh one; caller holds the batch's monitor.
+     * When the I/O thread already holds {@link #MAX_IN_FLIGHT} chunks of the partition, waits for it to finish one
+     * with {@code wait}, else does nothing (the linger check, run by the I/O thread).
+     */
+    private void handOver(PendingBatch batch, boolean wait) {
+        while (true) {
+            if (batch.open.count == 0) {
+                return; // nothing to hand over, or the linger check handed it over while this sender waited
+            }
+            if (batch.inFlight.size() < MAX_IN_FLIGHT) {
+                break;
+            }
+            if (!wait) {
+                return;
+            }
+            awaitGiveBack(batch);
+        }
+        batch.open.builder.prepareChecksum(); // the costly part of sealing, on the sender's thread
+        batch.inFlight.addLast(batch.open);
+        batch.open = batch.takeSpare();
+        handedOver.add(batch);
+    }
+
+    /** Waits until the I/O thread is done with the batch's oldest chunk; on the I/O thread, appends it inline. */
+    private void awaitGiveBack(PendingBatch batch) {
+        if (Thread.currentThread() == ioThread) {
+            append(batch); // a send or flush from a callback: the I/O thread would wait on itself
             return;
         }
-        int n = batch.count;
-        CompletableFuture<RecordMetadata>[] futures = batch.futures;
         try {
-            long base = store.append(batch.tp, batch.builder);
-            for (int i = 0; i < n; i++) {
-                futures[i].complete(new RecordMetadata(batch.tp.topic(), batch.tp.partition(), base + i,
-                        batch.timestamps[i]));
-            }
-        } catch (RuntimeException e) {
-            for (int i = 0; i < n; i++) {
-                futures[i].completeExceptionally(e);
-            }
-        } finally {
-            Arrays.fill(futures, 0, n, null);
-            batch.count = 0;
-            batch.builder.reset();
+            batch.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LogException("interrupted while waiting to append to " + batch.tp, e);
         }
     }
 
-    private void lingerLoop() {
+    /**
+     * The I/O thread: appends handed-over chunks in order and completes their futures; between them, hands over
+     * batches that lingered. It is never interrupted (an interrupt during an append would close the segment's file
+     * channel); close wakes it with {@link #stopping} and an empty wake-up.
+     */
+    private void ioLoop() {
         long lingerNanos = Math.max(config.linger().toNanos(), 100_000);
-        while (!closed) {
-            // park, not sleep/interrupt: an interrupt during an append would close the segment's file channel
-            java.util.concurrent.locks.LockSupport.parkNanos(lingerNanos);
+        long nextLingerCheck = System.nanoTime() + lingerNanos;
+        while (true) {
+            PendingBatch batch;
+            try {
+                batch = handedOver.poll(Math.max(0, nextLingerCheck - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                batch = null; // not expected: keep serving until close
+            }
+            if (batch != null && batch != WAKE_UP) {
+                append(batch);
+            }
             long now = System.nanoTime();
-            for (PendingBatch b : pending.values()) {
-                synchronized (b) {
-                    if (b.count > 0 && now - b.openedAtNanos >= config.linger().toNanos()) {
-                        drainQuietly(b);
+            if (now - nextLingerCheck >= 0) {
+                for (PendingBatch b : pending.values()) {
+                    synchronized (b) {
+                        if (b.open.count > 0 && now - b.open.openedAtNanos >= config.linger().toNanos()) {
+                            handOver(b, false);
+                        }
                     }
                 }
+                nextLingerCheck = now + lingerNanos;
+            }
+            if (stopping && handedOver.isEmpty()) {
+                return;
             }
         }
     }
 
-    private void drainQuietly(PendingBatch b) {
-        if (store.isClosed()) {
-            LogClosedException e = new LogClosedException("log store closed before the batch for " + b.tp
-                    + " was appended");
-            for (int i = 0; i < b.count; i++) {
-                b.futures[i].completeExceptionally(e);
-            }
-            b.count = 0;
-            b.builder.reset();
-            return;
+    private static final PendingBatch WAKE_UP = new PendingBatch(new TopicPartition("-", 0), 0);
+
+    /**
+     * Appends the batch's in-flight chunk outside its monitor, takes it back from the I/O thread, then completes its
+     * futures (so a callback may send again without waiting on itself), then keeps the chunk for reuse.
+     */
+    private void append(PendingBatch batch) {
+        Chunk c;
+        synchronized (batch) {
+            c = batch.inFlight.peekFirst();
         }
-        drain(b);
+        if (c == null) {
+            return; // already appended inline by the I/O thread itself (see awaitGiveBack)
+        }
+        long base = -1;
+        RuntimeException failure = null;
+        try {
+            if (store.isClosed()) {
+                throw new LogClosedException("log store closed before the batch for " + batch.tp + " was appended");
+            }
+            base = store.append(batch.tp, c.builder);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        synchronized (batch) {
+            batch.inFlight.pollFirst();
+            // wake a waiting sender only once the queue ran low: it then refills several chunks in one go, instead
+            // of being woken (a futex wake each) for every chunk
+            if (batch.inFlight.size() <= RESUME_AT) {
+                batch.notifyAll();
+            }
+        }
+        for (int i = 0, n = c.count; i < n; i++) {
+            if (failure == null) {
+                c.futures[i].complete(new RecordMetadata(batch.tp.topic(), batch.tp.partition(), base + i,
+                        c.timestamps[i]));
+            } else {
+                c.futures[i].completeExceptionally(failure);
+            }
+        }
+        synchronized (batch) {
+            batch.giveBack(c);
+        }
     }
 
     @Override
@@ -171,7 +284,10 @@ final class DefaultLogProducer implements LogProducer {
         List<PendingBatch> batches = new ArrayList<>(pending.values());
         for (PendingBatch b : batches) {
             synchronized (b) {
-                drainQuietly(b);
+                handOver(b, true);
+                while (!b.inFlight.isEmpty()) {
+                    awaitGiveBack(b);
+                }
             }
         }
     }
@@ -183,9 +299,10 @@ final class DefaultLogProducer implements LogProducer {
         }
         flush();
         closed = true;
-        java.util.concurrent.locks.LockSupport.unpark(lingerThread);
+        stopping = true;
+        handedOver.add(WAKE_UP);
         try {
-            lingerThread.join(5000);
+            ioThread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -27,6 +27,9 @@ public final class RecordBatchBuilder {
     private short producerEpoch = -1;
     private int baseSequence = -1;
     private final CRC32C crc = new CRC32C();
+    /** The checksum of bytes [ATTRIBUTES, pos) computed by {@link #prepareChecksum()}, valid while pos is unchanged. */
+    private int bodyCrc;
+    private int bodyCrcPos = -1;
 
     public RecordBatchBuilder(int initialCapacity) {
         allocate(Math.max(initialCapacity, HEADER_SIZE + 64));
@@ -35,6 +38,7 @@ public final class RecordBatchBuilder {
 
     /** Empties the builder, keeping its buffer. */
     public void reset() {
+        bodyCrcPos = -1;
         pos = HEADER_SIZE;
         count = 0;
         lastOffsetDelta = -1;
@@ -56,6 +60,7 @@ public final class RecordBatchBuilder {
      * number; see {@link RecordBatchLayout}).
      */
     public void setProducer(long producerId, short producerEpoch, int baseSequence, boolean transactional) {
+        bodyCrcPos = -1;
         this.baseSequence = baseSequence;
         this.producerId = producerId;
         this.producerEpoch = producerEpoch;
@@ -64,6 +69,7 @@ public final class RecordBatchBuilder {
 
     /** Marks the batch as a control batch (transaction marker). */
     public void setControl(boolean control) {
+        bodyCrcPos = -1;
         this.attributes = (short) (control ? (attributes | ATTR_CONTROL) : (attributes & ~ATTR_CONTROL));
     }
 
@@ -226,18 +232,25 @@ public final class RecordBatchBuilder {
     }
 
     /**
-     * Fills in the header for {@code baseOffset} and computes the checksum.
-     *
-     * @return a buffer over the finished batch, valid until the next change to this builder
+     * Fills in every header field but the base offset and checksums everything after the checksum field, so that
+     * {@link #seal(long)} only has to checksum the first 13 header bytes and combine. Lets a producer thread do the
+     * expensive part before handing the batch to the thread that appends it. Optional; any later change to the batch
+     * undoes it.
      */
-    public ByteBuffer seal(long baseOffset) {
+    public void prepareChecksum() {
         if (count == 0 && (attributes & ATTR_CONTROL) == 0) {
             throw new IllegalStateException("cannot seal an empty batch");
         }
+        writeHeaderFieldsAfterCrc();
+        crc.reset();
+        crcView.limit(pos).position(ATTRIBUTES);
+        crc.update(crcView);
+        bodyCrc = (int) crc.getValue();
+        bodyCrcPos = pos;
+    }
+
+    private void writeHeaderFieldsAfterCrc() {
         ByteBuffer b = buf; // big-endian, as the layout requires
-        b.putLong(BASE_OFFSET, baseOffset);
-        b.putInt(LENGTH, pos - LOG_OVERHEAD);
-        b.put(MAGIC, MAGIC_V1);
         b.putShort(ATTRIBUTES, attributes);
         b.putInt(LAST_OFFSET_DELTA, Math.max(lastOffsetDelta, 0));
         b.putLong(BASE_TIMESTAMP, baseTimestamp);
@@ -246,12 +259,37 @@ public final class RecordBatchBuilder {
         b.putShort(PRODUCER_EPOCH, producerEpoch);
         b.putInt(BASE_SEQUENCE, baseSequence);
         b.putInt(RECORD_COUNT, count);
+    }
+
+    /**
+     * Fills in the header for {@code baseOffset} and computes the checksum.
+     *
+     * @return a buffer over the finished batch, valid until the next change to this builder
+     */
+    public ByteBuffer seal(long baseOffset) {
+        if (count == 0 && (attributes & ATTR_CONTROL) == 0) {
+            throw new IllegalStateException("cannot seal an empty batch");
+        }
+        boolean prepared = bodyCrcPos == pos;
+        if (!prepared) {
+            writeHeaderFieldsAfterCrc();
+        }
+        ByteBuffer b = buf;
+        b.putLong(BASE_OFFSET, baseOffset);
+        b.putInt(LENGTH, pos - LOG_OVERHEAD);
+        b.put(MAGIC, MAGIC_V1);
         crc.reset();
         crcView.limit(CRC).position(0);
         crc.update(crcView);
-        crcView.limit(pos).position(ATTRIBUTES);
-        crc.update(crcView);
-        b.putInt(CRC, (int) crc.getValue());
+        int checksum;
+        if (prepared) {
+            checksum = Crc32cCombine.combine((int) crc.getValue(), bodyCrc, pos - ATTRIBUTES);
+        } else {
+            crcView.limit(pos).position(ATTRIBUTES);
+            crc.update(crcView);
+            checksum = (int) crc.getValue();
+        }
+        b.putInt(CRC, checksum);
         return b.duplicate().position(0).limit(pos);
     }
 
