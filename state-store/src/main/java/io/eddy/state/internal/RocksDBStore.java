@@ -176,6 +176,11 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         options.setMaxBackgroundJobs(2);
         options.setMaxOpenFiles(-1);
         options.setKeepLogFileNum(2);
+        // the metadata family (the committed changelog offset) is written at every commit but its memtable never fills:
+        // without flushing it with the data, every write-ahead log since the store opened stays needed, and recovery
+        // after a crash replays them all, a time that grows with the data written
+        options.setAtomicFlush(true);
+        options.setMaxTotalWalSize(64L * 1024 * 1024);
         configSetter = newConfigSetter(configs.get(RocksDBConfigSetter.CONFIG));
         if (configSetter != null) {
             configSetter.setConfig(name, options, configs);
