@@ -23,11 +23,12 @@ public final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Path stderr;
+    private final Thread reader;
 
     private ChildJvm(Process process, Path stderr) {
         this.process = process;
         this.stderr = stderr;
-        Thread reader = new Thread(this::pumpStdout, "child-jvm-stdout");
+        this.reader = new Thread(this::pumpStdout, "child-jvm-stdout");
         reader.setDaemon(true);
         reader.start();
     }
@@ -79,6 +80,17 @@ public final class ChildJvm implements AutoCloseable {
         List<String> out = new ArrayList<>();
         lines.drainTo(out);
         return out;
+    }
+
+    /**
+     * After the child died: waits until every line it printed has been read, then returns those not taken yet.
+     */
+    public List<String> remainingLinesAfterExit(Duration timeout) throws InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the child JVM is still running");
+        }
+        reader.join(timeout.toMillis());
+        return drainLines();
     }
 
     public int awaitExit(Duration timeout) throws InterruptedException {

@@ -18,11 +18,13 @@ import io.eddy.state.TransactionalStore;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.BlockBasedTableConfig;
@@ -38,9 +40,7 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.WBWIRocksIterator;
 import org.rocksdb.WriteBatch;
-import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +53,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Durability: writes go to RocksDB's write-ahead log without a sync; {@link #flush()} syncs the WAL (unless
  * {@value TaskStateManager#FSYNC_CONFIG} is false), so that a checkpoint written after a flush never names an offset
- * the local state does not reflect. Every bulk write ({@code putAll}, cache flush, restore) is one {@link WriteBatch}
- * written by {@link #write(WriteBatch)}.
+ * the local state does not reflect. Every bulk write ({@code putAll}, cache flush, restore) is one atomic batch,
+ * encoded on the heap ({@link WriteBatchEncoder}) and handed to RocksDB in one call.
  *
  * <p>Exactly-once mode ({@value TaskStateManager#EXACTLY_ONCE_CONFIG}{@code =true}, see {@link TransactionalStore}):
- * every write (put, putAll, cache flush and eviction, restore) goes to a {@link WriteBatchWithIndex} instead of the
- * database, and the task's reads go through it ({@code getFromBatchAndDB}; iterators merge a copy of the batch's
- * entries in range, deletes included, with a database iterator). {@link #commit(long)} writes the batch and the
+ * every write (put, putAll, cache flush and eviction, restore) goes to a map of uncommitted writes on the heap
+ * instead of the database, and the task's reads look there first (iterators merge a copy of its entries in range,
+ * deletes included, with a database iterator). {@link #commit(long)} writes those entries and the
  * changelog offset ({@link StoreMetadata}, in its own column family, never seen by reads, iteration or counts) in one
  * atomic {@code db.write}, synced unless fsync is off; {@link #close()} without a commit drops the batch, as a crash
  * does. Reads from other threads (interactive queries) see the committed contents only; the batch is touched by the
@@ -99,10 +99,19 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
     private ColumnFamilyHandle dataFamily;
     private ColumnFamilyHandle metadataFamily;
     private boolean exactlyOnce;
-    /** Exactly-once only: the writes since the last commit; touched by the owner thread alone. */
-    private WriteBatchWithIndex uncommitted;
+    /**
+     * Exactly-once only: the writes since the last commit ({@link #DELETED} marks a delete); touched by the owner thread
+     * alone. Heap maps rather than RocksDB's indexed batch: every write and read of them stays in Java, and a commit
+     * hands the whole batch to RocksDB in one call. {@code sortedUncommitted} orders the same writes for iterators; it
+     * is kept only once the store served a range read, so a store read by key alone never pays for ordering.
+     */
+    private HashMap<Bytes, byte[]> uncommitted;
+    private TreeMap<Bytes, byte[]> sortedUncommitted;
+    private boolean rangeReadsSeen;
+    private static final byte[] DELETED = new byte[0];
+    /** Builds the serialized batches this store writes (owner thread, or under the write paths' callers). */
+    private final WriteBatchEncoder encoder = new WriteBatchEncoder();
     private WriteOptions commitOptions;
-    private ReadOptions batchReadOptions;
     private volatile Thread owner;
     private long committedOffset = NO_OFFSET;
 
@@ -210,10 +219,11 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             byte[] offset = db.get(metadataFamily, StoreMetadata.CHANGELOG_OFFSET_KEY);
             if (exactlyOnce) {
                 committedOffset = offset == null ? NO_OFFSET : StoreMetadata.decodeOffset(offset, name);
-                uncommitted = registry.track(new WriteBatchWithIndex(true));
+                uncommitted = new HashMap<>();
+                sortedUncommitted = null;
+                rangeReadsSeen = false;
                 commitOptions = registry.track(new WriteOptions());
                 commitOptions.setSync(syncOnFlush);
-                batchReadOptions = registry.track(new ReadOptions());
             } else if (offset != null) {
                 db.delete(metadataFamily, StoreMetadata.CHANGELOG_OFFSET_KEY);
             }
@@ -273,7 +283,10 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         try {
             checkOpen();
             if (exactlyOnce && Thread.currentThread() == owner) {
-                return uncommitted.getFromBatchAndDB(db, dataFamily, batchReadOptions, key.get());
+                byte[] pending = uncommitted.get(key);
+                if (pending != null) {
+                    return pending == DELETED ? null : pending;
+                }
             }
             return db.get(dataFamily, key.get());
         } catch (RocksDBException e) {
@@ -291,11 +304,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             checkOpen();
             if (exactlyOnce) {
                 owner = Thread.currentThread();
-                if (value == null) {
-                    uncommitted.delete(dataFamily, key.get());
-                } else {
-                    uncommitted.put(dataFamily, key.get(), value);
-                }
+                putUncommitted(key, value);
             } else if (value == null) {
                 db.delete(writeOptions, key.get());
             } else {
@@ -331,19 +340,33 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             writeUncommitted(raw);
             return;
         }
-        try (WriteBatch batch = new WriteBatch()) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            int family = dataFamily.getID();
             for (KeyValue<Bytes, byte[]> entry : entries) {
                 Objects.requireNonNull(entry.key, "key");
                 if (entry.value == null) {
-                    batch.delete(entry.key.get());
+                    encoder.delete(family, entry.key.get());
                 } else {
-                    batch.put(entry.key.get(), entry.value);
+                    encoder.put(family, entry.key.get(), entry.value);
                 }
             }
-            write(batch);
+            writeEncoded(writeOptions, "a batch of " + entries.size() + " entries");
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Writes (and empties) the encoder's batch in one call; caller holds the read lock. */
+    private void writeEncoded(WriteOptions options, String what) {
+        try (WriteBatch batch = encoder.toWriteBatch()) {
+            db.write(options, batch);
         } catch (RocksDBException e) {
-            throw new ProcessorStateException("Cannot build a write batch of " + entries.size() + " entries for store '"
-                    + name + "' in " + directory.getAbsolutePath(), e);
+            throw new ProcessorStateException("Cannot write " + what + " to store '" + name + "' in "
+                    + directory.getAbsolutePath() + ": " + e.getMessage(), e);
+        } finally {
+            encoder.reset();
         }
     }
 
@@ -358,17 +381,18 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             checkOpen();
             owner = Thread.currentThread();
             for (KeyValue<byte[], byte[]> record : records) {
-                if (record.value == null) {
-                    uncommitted.delete(dataFamily, record.key);
-                } else {
-                    uncommitted.put(dataFamily, record.key, record.value);
-                }
+                putUncommitted(Bytes.wrap(record.key), record.value);
             }
-        } catch (RocksDBException e) {
-            throw new ProcessorStateException("Cannot add " + records.size() + " entries to the uncommitted batch of "
-                    + "store '" + name + "' in " + directory.getAbsolutePath() + ": " + e.getMessage(), e);
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    private void putUncommitted(Bytes key, byte[] value) {
+        byte[] v = value == null ? DELETED : value;
+        uncommitted.put(key, v);
+        if (sortedUncommitted != null) {
+            sortedUncommitted.put(key, v);
         }
     }
 
@@ -384,22 +408,27 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             checkOpen();
             checkTransactional();
             boolean newOffset = changelogOffset != NO_OFFSET && changelogOffset != committedOffset;
-            if (uncommitted.count() == 0 && !newOffset) {
+            if (uncommitted.isEmpty() && !newOffset) {
                 return;
             }
+            int family = dataFamily.getID();
+            for (Map.Entry<Bytes, byte[]> e : uncommitted.entrySet()) {
+                if (e.getValue() == DELETED) {
+                    encoder.delete(family, e.getKey().get());
+                } else {
+                    encoder.put(family, e.getKey().get(), e.getValue());
+                }
+            }
             if (newOffset) {
-                uncommitted.put(metadataFamily, StoreMetadata.CHANGELOG_OFFSET_KEY,
+                encoder.put(metadataFamily.getID(), StoreMetadata.CHANGELOG_OFFSET_KEY,
                         StoreMetadata.encodeOffset(changelogOffset));
             }
-            db.write(commitOptions, uncommitted);
+            writeEncoded(commitOptions, uncommitted.size() + " writes at changelog offset " + changelogOffset);
             uncommitted.clear();
+            sortedUncommitted = rangeReadsSeen ? new TreeMap<>() : null;
             if (newOffset) {
                 committedOffset = changelogOffset;
             }
-        } catch (RocksDBException e) {
-            throw new ProcessorStateException("Cannot commit " + uncommitted.count() + " writes at changelog offset "
-                    + changelogOffset + " to store '" + name + "' in " + directory.getAbsolutePath() + ": "
-                    + e.getMessage(), e);
         } finally {
             lock.readLock().unlock();
         }
@@ -415,32 +444,13 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
     /** @return true when exactly-once writes are waiting for {@link #commit} (owner thread only) */
     public boolean hasUncommittedWrites() {
         checkOpen();
-        return exactlyOnce && uncommitted.count() > 0;
+        return exactlyOnce && !uncommitted.isEmpty();
     }
 
     private void checkTransactional() {
         if (!exactlyOnce) {
             throw new IllegalStateException("Store '" + name + "' is not in exactly-once mode ("
                     + TaskStateManager.EXACTLY_ONCE_CONFIG + " is not true); it has nothing to commit");
-        }
-    }
-
-    /**
-     * Applies one batch atomically (at-least-once mode; exactly-once writes go to the uncommitted batch instead).
-     *
-     * @param batch the batch to write
-     * @throws ProcessorStateException if RocksDB fails
-     */
-    protected void write(WriteBatch batch) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            db.write(writeOptions, batch);
-        } catch (RocksDBException e) {
-            throw new ProcessorStateException("Cannot write a batch of " + batch.count() + " entries to store '" + name
-                    + "' in " + directory.getAbsolutePath() + ": " + e.getMessage(), e);
-        } finally {
-            lock.readLock().unlock();
         }
     }
 
@@ -457,18 +467,20 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             writeUncommitted(records);
             return;
         }
-        try (WriteBatch batch = new WriteBatch()) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            int family = dataFamily.getID();
             for (KeyValue<byte[], byte[]> record : records) {
                 if (record.value == null) {
-                    batch.delete(record.key);
+                    encoder.delete(family, record.key);
                 } else {
-                    batch.put(record.key, record.value);
+                    encoder.put(family, record.key, record.value);
                 }
             }
-            write(batch);
-        } catch (RocksDBException e) {
-            throw new ProcessorStateException("Cannot build a restore batch of " + records.size()
-                    + " records for store '" + name + "' in " + directory.getAbsolutePath(), e);
+            writeEncoded(writeOptions, "a restore batch of " + records.size() + " records");
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -507,7 +519,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         try {
             checkOpen();
             List<KeyValue<Bytes, byte[]>> pending = exactlyOnce && Thread.currentThread() == owner
-                    && uncommitted.count() > 0 ? uncommittedEntries(from, to, toInclusive, forward) : List.of();
+                    && !uncommitted.isEmpty() ? uncommittedEntries(from, to, toInclusive, forward) : List.of();
             ReadOptions readOptions = registry.track(new ReadOptions());
             RocksIterator iterator = registry.track(db.newIterator(dataFamily, readOptions));
             RocksDBRangeIterator result =
@@ -526,39 +538,27 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
      */
     private List<KeyValue<Bytes, byte[]>> uncommittedEntries(Bytes from, Bytes to, boolean toInclusive,
             boolean forward) {
-        List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>();
-        WBWIRocksIterator it = registry.track(uncommitted.newIterator(dataFamily));
-        try {
-            if (from == null) {
-                it.seekToFirst();
-            } else {
-                it.seek(from.get());
-            }
-            for (; it.isValid(); it.next()) {
-                WBWIRocksIterator.WriteEntry entry = it.entry();
-                Bytes key = Bytes.wrap(copy(entry.getKey().data()));
-                if (to != null) {
-                    int c = key.compareTo(to);
-                    if (toInclusive ? c > 0 : c >= 0) {
-                        break;
-                    }
-                }
-                boolean put = entry.getType() == WBWIRocksIterator.WriteType.PUT;
-                entries.add(KeyValue.pair(key, put ? copy(entry.getValue().data()) : null));
-            }
-        } finally {
-            registry.release(it);
+        if (sortedUncommitted == null) {
+            sortedUncommitted = new TreeMap<>(uncommitted);
+            rangeReadsSeen = true;
         }
-        if (!forward) {
-            java.util.Collections.reverse(entries);
+        java.util.NavigableMap<Bytes, byte[]> range;
+        if (from == null && to == null) {
+            range = sortedUncommitted;
+        } else if (from == null) {
+            range = sortedUncommitted.headMap(to, toInclusive);
+        } else if (to == null) {
+            range = sortedUncommitted.tailMap(from, true);
+        } else if (from.compareTo(to) > 0) {
+            return List.of();
+        } else {
+            range = sortedUncommitted.subMap(from, true, to, toInclusive);
+        }
+        List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>(range.size());
+        for (Map.Entry<Bytes, byte[]> e : forward ? range.entrySet() : range.descendingMap().entrySet()) {
+            entries.add(KeyValue.pair(e.getKey(), e.getValue() == DELETED ? null : e.getValue()));
         }
         return entries;
-    }
-
-    private static byte[] copy(java.nio.ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
     }
 
     @Override
@@ -568,7 +568,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             checkOpen();
             long committed = db.getLongProperty(dataFamily, "rocksdb.estimate-num-keys");
             // uncommitted puts are counted once per write: an estimate, like RocksDB's own
-            return exactlyOnce && Thread.currentThread() == owner ? committed + uncommitted.count() : committed;
+            return exactlyOnce && Thread.currentThread() == owner ? committed + uncommitted.size() : committed;
         } catch (RocksDBException e) {
             throw new ProcessorStateException("Cannot read the entry estimate of store '" + name + "'", e);
         } finally {
@@ -601,8 +601,8 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
                 return;
             }
             open = false;
-            if (exactlyOnce && uncommitted != null && uncommitted.count() > 0) {
-                LOG.debug("Store '{}' closed with {} uncommitted writes; they are dropped", name, uncommitted.count());
+            if (exactlyOnce && uncommitted != null && !uncommitted.isEmpty()) {
+                LOG.debug("Store '{}' closed with {} uncommitted writes; they are dropped", name, uncommitted.size());
             }
             if (!openIterators.isEmpty()) {
                 LOG.warn("Store '{}' is closing with {} iterator(s) still open; closing them. Iterators must be closed "
@@ -619,9 +619,6 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
 
     private void closeNativeObjects() {
         try {
-            if (uncommitted != null) {
-                registry.release(uncommitted);
-            }
             if (dataFamily != null) {
                 registry.release(dataFamily);
                 registry.release(metadataFamily);
