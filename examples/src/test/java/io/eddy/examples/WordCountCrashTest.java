@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +22,6 @@ class WordCountCrashTest {
     @TempDir
     Path dir;
 
-    // Quarantined from the default run with the runtime's exactly-once SIGKILL tests (an intermittent loss of a few
-    // counts, issue 7). Run with -Dgroups=slow -Dsurefire.excludedGroups=none.
-    @Tag("slow")
     @Test
     void rerunAfterSigkillCountsEveryLineExactlyOnceUnderExactlyOnce() throws Exception {
         Path input = dir.resolve("input.txt");

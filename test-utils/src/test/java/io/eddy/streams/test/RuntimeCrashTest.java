@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,16 +37,11 @@ class RuntimeCrashTest {
         }
     }
 
-    // Quarantined from the default run: 1 run in about 65 ended with some counts below the truth (issue 7 stays open
-    // until the cause is found). Run with -Dgroups=slow -Dsurefire.excludedGroups=none.
-    @Tag("slow")
     @Test
     void exactlyOnceSurvivesRepeatedSigkillWithExactCountsAndNoDuplicateUpdate() throws Exception {
         exactlyOnceCrash("steady");
     }
 
-    // Quarantined with the test above, for the same intermittent failure.
-    @Tag("slow")
     @Test
     void exactlyOnceSurvivesSigkillDuringSegmentRollsAndCompaction() throws Exception {
         exactlyOnceCrash("churn");
