@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -128,11 +129,14 @@ final class WordCountBench implements Callable<Integer> {
                 System.out.printf("%d lines, %d words in %.2f s (%s, threads=%d, partitions=%d, repartition %s)%n",
                         lines, words, elapsed, guarantee, threads, partitions,
                         throughLog ? "through the log" : "in memory");
+                Map<String, Number> metrics = app.metrics();
                 new Results("wordcount").put("guarantee", guarantee).put("threads", threads)
                         .put("partitions", partitions)
                         .put("repartition", throughLog ? "log" : "memory")
                         .put("records_per_s", Math.round(lines / elapsed))
-                        .put("words_per_s", Math.round(words / elapsed)).print();
+                        .put("words_per_s", Math.round(words / elapsed))
+                        .put("commits", metrics.getOrDefault("commit-total", 0).longValue())
+                        .put("commit_avg_ms", metrics.getOrDefault("commit-latency-avg-ms", 0).doubleValue()).print();
                 if (perPartition < 0) {
                     return 1;
                 }

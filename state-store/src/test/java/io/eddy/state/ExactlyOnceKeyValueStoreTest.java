@@ -145,6 +145,60 @@ class ExactlyOnceKeyValueStoreTest {
     }
 
     @Test
+    void commitsHeldBackFromRocksDbAreReadByKeyAndRangeOnOtherThreads() {
+        KeyValueStore<String, String> store = openStore(false);
+        for (int round = 1; round <= 3; round++) { // fewer than MAX_DEFERRED_COMMITS: none is written out yet
+            store.put("a", "a" + round);
+            store.put("round" + round, "x");
+            if (round == 3) {
+                store.delete("round1");
+            }
+            commit();
+        }
+        store.put("a", "uncommitted");
+        assertThat(onOtherThread(() -> store.get("a"))).isEqualTo("a3");
+        assertThat(onOtherThread(() -> store.get("round1"))).as("a committed delete").isNull();
+        assertThat(onOtherThread(() -> contents(store))).containsExactly(Map.entry("a", "a3"),
+                Map.entry("round2", "x"), Map.entry("round3", "x"));
+        assertThat(store.get("a")).isEqualTo("uncommitted");
+        assertThat(rocks(store).committedOffset()).isEqualTo(changelog.recordCount(partition()) - 2);
+    }
+
+    @Test
+    void theTasksFirstRangeReadMergesCommitsHeldBackWithItsUncommittedWrites() {
+        KeyValueStore<String, String> store = openStore(false);
+        store.put("a", "1");
+        store.put("b", "1");
+        commit();
+        store.put("b", "2");
+        store.delete("a");
+        commit();
+        store.put("c", "uncommitted");
+        assertThat(contents(store)).containsExactly(Map.entry("b", "2"), Map.entry("c", "uncommitted"));
+        commit();
+        assertThat(onOtherThread(() -> contents(store))).containsExactly(Map.entry("b", "2"),
+                Map.entry("c", "uncommitted"));
+    }
+
+    @Test
+    void aCleanCloseWritesTheCommitsHeldBackWithTheirOffset() {
+        KeyValueStore<String, String> store = openStore(true);
+        for (int round = 1; round <= 3; round++) {
+            for (int i = 0; i < 50; i++) {
+                store.put("key" + i, "r" + round);
+            }
+            commit();
+        }
+        long committed = changelog.recordCount(partition()) - 1;
+        manager().close();
+        opened.remove(opened.size() - 1);
+
+        KeyValueStore<String, String> reopened = openStore(true);
+        assertThat(rocks(reopened).committedOffset()).isEqualTo(committed);
+        assertThat(contents(reopened)).hasSize(50).allSatisfy((k, v) -> assertThat(v).isEqualTo("r3"));
+    }
+
+    @Test
     void iteratorReadsTheUncommittedWritesAsOfItsCreation() {
         KeyValueStore<String, String> store = openStore(false);
         store.put("a", "1");

@@ -21,7 +21,7 @@ public record RocksDBKeyValueBytesStoreSupplier(String name) implements KeyValue
 
     @Override
     public KeyValueStore<Bytes, byte[]> get() {
-        return new RocksDBStore(name, metricsScope());
+        return new RocksDBStore(name, metricsScope(), true);
     }
 
     @Override

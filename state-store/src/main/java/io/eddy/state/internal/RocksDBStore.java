@@ -113,15 +113,43 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
     private final WriteBatchEncoder encoder = new WriteBatchEncoder();
     private WriteOptions commitOptions;
     private volatile Thread owner;
+    /** The offset of the last commit (which may not be written to RocksDB yet, see {@link #committedUnwritten}). */
     private long committedOffset = NO_OFFSET;
+    /** The offset stored in RocksDB with the data it reflects. */
+    private long writtenOffset = NO_OFFSET;
+    /**
+     * Exactly-once, deferring stores only: writes of recent commits not written to RocksDB yet; the owner writes it,
+     * any thread reads it (interactive queries see committed state). Written out, with its offset, every
+     * {@link #MAX_DEFERRED_COMMITS} commits, or sooner when large, so that a key updated at every commit is written
+     * once per round instead of once per commit. A crash loses it and the store reopens at the last written commit:
+     * a commit boundary it names, from which restore replays a changelog tail of at most that many commits.
+     */
+    private ConcurrentHashMap<Bytes, byte[]> committedUnwritten;
+    private int commitsUnwritten;
+    private final boolean deferWrites;
+    /** A deferring store writes committed data out at least every this many commits. */
+    public static final int MAX_DEFERRED_COMMITS = 10;
+    /** A deferring store writes committed data out once it holds this many entries back. */
+    public static final int MAX_DEFERRED_ENTRIES = 100_000;
 
     /**
      * @param name the store name
      * @param metricsScope the metrics scope reported by its supplier
      */
     public RocksDBStore(String name, String metricsScope) {
+        this(name, metricsScope, false);
+    }
+
+    /**
+     * @param name the store name
+     * @param metricsScope the metrics scope reported by its supplier
+     * @param deferWrites in exactly-once mode, write committed data to RocksDB every few commits rather than at each
+     *     one (see {@link #committedUnwritten}); only for a store that is its own commit unit and has a changelog
+     */
+    public RocksDBStore(String name, String metricsScope, boolean deferWrites) {
         this.name = Objects.requireNonNull(name, "name");
         this.metricsScope = metricsScope;
+        this.deferWrites = deferWrites;
     }
 
     @Override
@@ -222,6 +250,9 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
                 uncommitted = new HashMap<>();
                 sortedUncommitted = null;
                 rangeReadsSeen = false;
+                writtenOffset = committedOffset;
+                committedUnwritten = deferWrites ? new ConcurrentHashMap<>() : null;
+                commitsUnwritten = 0;
                 commitOptions = registry.track(new WriteOptions());
                 commitOptions.setSync(syncOnFlush);
             } else if (offset != null) {
@@ -286,6 +317,13 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
                 byte[] pending = uncommitted.get(key);
                 if (pending != null) {
                     return pending == DELETED ? null : pending;
+                }
+            }
+            ConcurrentHashMap<Bytes, byte[]> unwritten = committedUnwritten;
+            if (unwritten != null) {
+                byte[] committed = unwritten.get(key);
+                if (committed != null) {
+                    return committed == DELETED ? null : committed;
                 }
             }
             return db.get(dataFamily, key.get());
@@ -411,27 +449,63 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             if (uncommitted.isEmpty() && !newOffset) {
                 return;
             }
-            int family = dataFamily.getID();
-            for (Map.Entry<Bytes, byte[]> e : uncommitted.entrySet()) {
-                if (e.getValue() == DELETED) {
-                    encoder.delete(family, e.getKey().get());
-                } else {
-                    encoder.put(family, e.getKey().get(), e.getValue());
-                }
-            }
-            if (newOffset) {
-                encoder.put(metadataFamily.getID(), StoreMetadata.CHANGELOG_OFFSET_KEY,
-                        StoreMetadata.encodeOffset(changelogOffset));
-            }
-            writeEncoded(commitOptions, uncommitted.size() + " writes at changelog offset " + changelogOffset);
-            uncommitted.clear();
-            sortedUncommitted = rangeReadsSeen ? new TreeMap<>() : null;
             if (newOffset) {
                 committedOffset = changelogOffset;
             }
+            if (committedUnwritten != null) {
+                for (Map.Entry<Bytes, byte[]> e : uncommitted.entrySet()) {
+                    committedUnwritten.put(e.getKey(), e.getValue());
+                }
+                uncommitted.clear();
+                sortedUncommitted = rangeReadsSeen ? new TreeMap<>() : null;
+                commitsUnwritten++;
+                if (changelogOffset == NO_OFFSET || rangeReadsSeen || commitsUnwritten >= MAX_DEFERRED_COMMITS
+                        || committedUnwritten.size() >= MAX_DEFERRED_ENTRIES) {
+                    writeCommitted();
+                }
+                return;
+            }
+            write(uncommitted);
+            uncommitted.clear();
+            sortedUncommitted = rangeReadsSeen ? new TreeMap<>() : null;
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Writes the committed writes held back, then forgets them (readers find them in RocksDB from then on). */
+    private void writeCommitted() {
+        write(committedUnwritten);
+        committedUnwritten.clear();
+        commitsUnwritten = 0;
+    }
+
+    /**
+     * Writes {@code entries} and, when it moved, the committed offset, in one atomic batch; caller holds the read lock.
+     */
+    private void write(Map<Bytes, byte[]> entries) {
+        int family = dataFamily.getID();
+        // in key order: RocksDB inserts a sorted batch into its memtable markedly faster than a random one
+        @SuppressWarnings("unchecked")
+        Map.Entry<Bytes, byte[]>[] sorted = entries.entrySet().toArray(new Map.Entry[0]);
+        java.util.Arrays.sort(sorted, Map.Entry.comparingByKey());
+        for (Map.Entry<Bytes, byte[]> e : sorted) {
+            if (e.getValue() == DELETED) {
+                encoder.delete(family, e.getKey().get());
+            } else {
+                encoder.put(family, e.getKey().get(), e.getValue());
+            }
+        }
+        boolean newOffset = committedOffset != writtenOffset;
+        if (newOffset) {
+            encoder.put(metadataFamily.getID(), StoreMetadata.CHANGELOG_OFFSET_KEY,
+                    StoreMetadata.encodeOffset(committedOffset));
+        }
+        if (encoder.count() == 0) {
+            return;
+        }
+        writeEncoded(commitOptions, sorted.length + " writes at changelog offset " + committedOffset);
+        writtenOffset = committedOffset;
     }
 
     @Override
@@ -518,8 +592,24 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         lock.readLock().lock();
         try {
             checkOpen();
-            List<KeyValue<Bytes, byte[]>> pending = exactlyOnce && Thread.currentThread() == owner
-                    && !uncommitted.isEmpty() ? uncommittedEntries(from, to, toInclusive, forward) : List.of();
+            boolean ownerThread = exactlyOnce && Thread.currentThread() == owner;
+            if (ownerThread && committedUnwritten != null) {
+                // a store read by range writes at every commit from now on: iterators then only merge the
+                // uncommitted writes, kept ordered
+                rangeReadsSeen = true;
+                if (!committedUnwritten.isEmpty()) {
+                    writeCommitted();
+                }
+            }
+            List<KeyValue<Bytes, byte[]>> pending;
+            if (ownerThread) {
+                pending = uncommitted.isEmpty() ? List.of() : uncommittedEntries(from, to, toInclusive, forward);
+            } else {
+                ConcurrentHashMap<Bytes, byte[]> unwritten = committedUnwritten;
+                // taken before the database iterator: an entry written out and dropped meanwhile is in one of them
+                pending = unwritten == null || unwritten.isEmpty() ? List.of()
+                        : sortedInRange(new TreeMap<>(unwritten), from, to, toInclusive, forward);
+            }
             ReadOptions readOptions = registry.track(new ReadOptions());
             RocksIterator iterator = registry.track(db.newIterator(dataFamily, readOptions));
             RocksDBRangeIterator result =
@@ -542,17 +632,23 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             sortedUncommitted = new TreeMap<>(uncommitted);
             rangeReadsSeen = true;
         }
+        return sortedInRange(sortedUncommitted, from, to, toInclusive, forward);
+    }
+
+    /** @return the entries of {@code sorted} in range, in iteration order, deletes as null values */
+    private static List<KeyValue<Bytes, byte[]>> sortedInRange(TreeMap<Bytes, byte[]> sorted, Bytes from, Bytes to,
+            boolean toInclusive, boolean forward) {
         java.util.NavigableMap<Bytes, byte[]> range;
         if (from == null && to == null) {
-            range = sortedUncommitted;
+            range = sorted;
         } else if (from == null) {
-            range = sortedUncommitted.headMap(to, toInclusive);
+            range = sorted.headMap(to, toInclusive);
         } else if (to == null) {
-            range = sortedUncommitted.tailMap(from, true);
+            range = sorted.tailMap(from, true);
         } else if (from.compareTo(to) > 0) {
             return List.of();
         } else {
-            range = sortedUncommitted.subMap(from, true, to, toInclusive);
+            range = sorted.subMap(from, true, to, toInclusive);
         }
         List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>(range.size());
         for (Map.Entry<Bytes, byte[]> e : forward ? range.entrySet() : range.descendingMap().entrySet()) {
@@ -568,7 +664,9 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             checkOpen();
             long committed = db.getLongProperty(dataFamily, "rocksdb.estimate-num-keys");
             // uncommitted puts are counted once per write: an estimate, like RocksDB's own
-            return exactlyOnce && Thread.currentThread() == owner ? committed + uncommitted.size() : committed;
+            long held = committedUnwritten == null ? 0 : committedUnwritten.size();
+            return exactlyOnce && Thread.currentThread() == owner ? committed + held + uncommitted.size()
+                    : committed + held;
         } catch (RocksDBException e) {
             throw new ProcessorStateException("Cannot read the entry estimate of store '" + name + "'", e);
         } finally {
@@ -599,6 +697,9 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         try {
             if (!open) {
                 return;
+            }
+            if (committedUnwritten != null && !committedUnwritten.isEmpty()) {
+                writeCommitted(); // committed data: a clean close keeps it (a crash leaves it to restore)
             }
             open = false;
             if (exactlyOnce && uncommitted != null && !uncommitted.isEmpty()) {
@@ -634,7 +735,9 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             dataFamily = null;
             metadataFamily = null;
             uncommitted = null;
+            committedUnwritten = null;
             committedOffset = NO_OFFSET;
+            writtenOffset = NO_OFFSET;
             configSetter = null;
             registry.closeAll();
         }
