@@ -84,7 +84,6 @@ final class LogAppendBench implements Callable<Integer> {
                 // memory, and as many bytes from one small buffer the CPU cache keeps hot
                 double plain = plainFileChannelMbPerSec(scratch.path().resolve("plain.bin"), written);
                 double hot = plainFileChannelMbPerSec(scratch.path().resolve("plain.bin"), bytesOnDisk);
-                written = null;
                 System.out.printf("run %d: plain FileChannel %.1f MB/s (the same bytes), %.1f MB/s (one hot buffer)%n",
                         run, plain, hot);
                 if (run > 0) {
@@ -104,8 +103,11 @@ final class LogAppendBench implements Callable<Integer> {
         return 0;
     }
 
+    /** One buffer for every run's copy of the batches: allocating 500 MB of direct memory per run starved later runs. */
+    private ByteBuffer batchesCopy;
+
     /** @return the contents of the topic's segment files (batches, after each file's header), in offset order */
-    private static ByteBuffer readBatches(Path logDir) throws IOException {
+    private ByteBuffer readBatches(Path logDir) throws IOException {
         List<Path> segments;
         try (var files = java.nio.file.Files.walk(logDir)) {
             segments = files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
@@ -114,7 +116,10 @@ final class LogAppendBench implements Callable<Integer> {
         for (Path f : segments) {
             total += java.nio.file.Files.size(f);
         }
-        ByteBuffer all = ByteBuffer.allocateDirect((int) total);
+        if (batchesCopy == null || batchesCopy.capacity() < total) {
+            batchesCopy = ByteBuffer.allocateDirect((int) total);
+        }
+        ByteBuffer all = batchesCopy.clear();
         for (Path f : segments) {
             try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
                 long pos = 0;

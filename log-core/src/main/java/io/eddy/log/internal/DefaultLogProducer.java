@@ -85,6 +85,8 @@ final class DefaultLogProducer implements LogProducer {
         final TopicPartition tp;
         Chunk open;
         final ArrayDeque<Chunk> inFlight = new ArrayDeque<>(MAX_IN_FLIGHT);
+        /** Chunks appended whose futures the I/O thread is still completing (flush waits for those too). */
+        int completing;
         private final ArrayDeque<Chunk> spares = new ArrayDeque<>(MAX_IN_FLIGHT);
         private final int capacity;
 
@@ -260,6 +262,7 @@ final class DefaultLogProducer implements LogProducer {
         }
         synchronized (batch) {
             batch.inFlight.pollFirst();
+            batch.completing++;
             // wake a waiting sender only once the queue ran low: it then refills several chunks in one go, instead
             // of being woken (a futex wake each) for every chunk
             if (batch.inFlight.size() <= RESUME_AT) {
@@ -275,7 +278,9 @@ final class DefaultLogProducer implements LogProducer {
             }
         }
         synchronized (batch) {
+            batch.completing--;
             batch.giveBack(c);
+            batch.notifyAll();
         }
     }
 
@@ -285,7 +290,9 @@ final class DefaultLogProducer implements LogProducer {
         for (PendingBatch b : batches) {
             synchronized (b) {
                 handOver(b, true);
-                while (!b.inFlight.isEmpty()) {
+                // until appended and their futures completed (a flush from a callback cannot wait for the
+                // completion running it)
+                while (!b.inFlight.isEmpty() || (b.completing > 0 && Thread.currentThread() != ioThread)) {
                     awaitGiveBack(b);
                 }
             }

@@ -68,6 +68,8 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
     private boolean registered;
     private boolean open;
     private boolean flushing;
+    /** The entry the last {@link #get} returned (owner thread), for the {@link #put} that usually follows. */
+    private Entry<K, V> lastRead;
     private long sizeBytes;
     private int payloadEstimate = INITIAL_PAYLOAD_ESTIMATE;
     private CacheFlushListener<K, V> listener;
@@ -128,6 +130,7 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
         }
         Entry<K, V> entry = entries.get(key);
         if (entry != null) {
+            lastRead = entry;
             return entry.value;
         }
         checkOpen();
@@ -143,6 +146,7 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
         entry.flushedValue = value;
         entry.flushedKnown = true;
         evictIfNeeded();
+        lastRead = entry.evicted ? null : entry;
         return value;
     }
 
@@ -155,7 +159,9 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
             putThrough(key, value);
             return;
         }
-        Entry<K, V> entry = entries.get(key);
+        // read-modify-write (an aggregation's get then put of the same key object) finds the entry without a lookup
+        Entry<K, V> last = lastRead;
+        Entry<K, V> entry = last != null && last.key == key && !last.evicted ? last : entries.get(key);
         boolean inserted = false;
         if (entry == null) {
             if (key.getClass().isArray()) {
@@ -237,6 +243,7 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
                 continue;
             }
             it.remove();
+            eldest.evicted = true;
             if (sorted != null) {
                 sorted.remove(eldest.keyBytes);
             }
@@ -330,8 +337,12 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
             threadCache.unregisterCache(sizeBytes);
             registered = false;
         }
+        for (Entry<K, V> e : entries.values()) {
+            e.evicted = true;
+        }
         entries.clear();
         dirty.clear();
+        lastRead = null;
         sorted = null;
         sizeBytes = 0;
     }
@@ -500,6 +511,8 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
 
     private static final class Entry<K, V> {
         final K key;
+        /** Set once the entry left the cache, so a remembered reference is never used after that. */
+        boolean evicted;
         Bytes keyBytes;
         V value;
         V flushedValue;
