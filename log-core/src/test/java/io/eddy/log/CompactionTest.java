@@ -111,6 +111,50 @@ class CompactionTest {
     }
 
     @Test
+    void readsRacingRepeatedCompactionNeitherFailNorRepeatARecord() throws Exception {
+        try (DefaultLogStore log = open()) {
+            log.createTopic("c", 1, COMPACTED);
+            appendUpdates(log, 2000, 40, "a");
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            Thread reader = new Thread(() -> {
+                try {
+                    while (!stop.get()) {
+                        // small reads and one large one, each across many 1 KiB segments
+                        assertIntactAndInOrder(readAll(log, TP));
+                        assertIntactAndInOrder(log.read(TP, log.startOffset(TP), 100_000));
+                        reads.incrementAndGet();
+                    }
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            });
+            reader.start();
+            for (int round = 0; round < 30 && failure.get() == null; round++) {
+                appendUpdates(log, 200, 40, "r" + round);
+                log.compactNow();
+            }
+            stop.set(true);
+            reader.join();
+            assertThat(failure.get()).isNull();
+            assertThat(reads.get()).isPositive();
+        }
+    }
+
+    /** Offsets strictly increase (no record repeated) and each value belongs to its key ({@code tag-i-…}, key i % 40). */
+    private static void assertIntactAndInOrder(List<LogRecord> records) {
+        long previous = -1;
+        for (LogRecord r : records) {
+            assertThat(r.offset()).isGreaterThan(previous);
+            previous = r.offset();
+            String[] parts = string(r.value()).split("-");
+            assertThat(string(r.key())).isEqualTo("key-" + (Integer.parseInt(parts[1]) % 40));
+        }
+    }
+
+    @Test
     void everyKeysLatestValueIsReadableAfterCompaction() {
         try (DefaultLogStore log = open()) {
             log.createTopic("c", 1, COMPACTED);

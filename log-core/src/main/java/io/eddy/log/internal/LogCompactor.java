@@ -183,9 +183,8 @@ public final class LogCompactor {
         stepListener.reached(Step.SWAP_COMMITTED);
         log.writeLock().lock();
         try {
-            for (LogSegment s : group) {
-                s.close();
-            }
+            // the old segments stay open for readers that still hold them: their files are renamed over or deleted,
+            // which an open channel survives; they are closed once retired long enough
             Path target = SegmentSwap.complete(dir, swap);
             LogSegment replacement = LogSegment.open(dir, first, log.io(), true, false,
                     log.config().indexIntervalBytes(), log.clock().millis(), scratch);
@@ -196,6 +195,7 @@ public final class LogCompactor {
             }
             replacement.seal(log.io(), true);
             log.replaceSegments(group, List.of(replacement));
+            log.retire(group);
         } finally {
             log.writeLock().unlock();
         }

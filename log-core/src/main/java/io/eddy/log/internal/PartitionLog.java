@@ -35,6 +35,15 @@ import org.slf4j.LoggerFactory;
 public final class PartitionLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionLog.class);
     private static final int MAX_READ_ATTEMPTS = 5;
+    /**
+     * How long a segment replaced by compaction (or a read-only refresh) stays open: readers that took the old
+     * segment array finish reading its files (unlinked or renamed over, but still readable through the open channel)
+     * instead of failing and retrying.
+     */
+    static final long RETIRED_SEGMENT_GRACE_MS = 5_000;
+    /** Replaced segments not closed yet, oldest first, with when each was retired; guarded by itself. */
+    private final java.util.ArrayDeque<LogSegment> retired = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Long> retiredAtMs = new java.util.ArrayDeque<>();
 
     private final TopicPartition tp;
     private final Path dir;
@@ -467,6 +476,7 @@ public final class PartitionLog implements AutoCloseable {
      */
     public long read(long offset, int maxBytes, int maxRecords, long maxOffset, boolean readCommitted,
                      ScanBuffer scratch, List<LogRecord> out) {
+        int outSizeBefore = out.size();
         for (int attempt = 1; ; attempt++) {
             ensureOpen();
             LogSegment[] segs = segments;
@@ -489,7 +499,8 @@ public final class PartitionLog implements AutoCloseable {
                 return readFrom(segs, offset, maxBytes, maxRecords, maxOffset, readCommitted ? txnIndex : null,
                         scratch, out);
             } catch (ClosedChannelException e) {
-                // a segment was deleted or replaced under us (retention, compaction): look again
+                // a segment was deleted under us (retention): look again, without what this attempt already returned
+                out.subList(outSizeBefore, out.size()).clear();
                 if (attempt >= MAX_READ_ATTEMPTS || closed) {
                     ensureOpen();
                     throw new LogException("partition " + tp + ": segments kept changing during read at " + offset, e);
@@ -700,11 +711,13 @@ public final class PartitionLog implements AutoCloseable {
                 segments = published;
                 indexBatches(txnIndex, published, txnIndex.indexedUpTo(), scratch);
             }
+            List<LogSegment> replacedSegments = new ArrayList<>();
             for (LogSegment s : current) {
                 if (reusable.get(s.baseOffset()) != s) {
-                    s.close(); // readers still on it retry against the published segments
+                    replacedSegments.add(s);
                 }
             }
+            retire(replacedSegments); // readers still on them finish; later reads use the published segments
         } catch (java.nio.file.NoSuchFileException e) {
             // a segment vanished between listing and opening (retention, compaction): the next refresh sees it right
         } catch (IOException e) {
@@ -796,6 +809,36 @@ public final class PartitionLog implements AutoCloseable {
     }
 
     /** Replaces {@code old} (consecutive sealed segments) by {@code replacement}; caller holds the write lock. */
+    /**
+     * Closes {@code old} segments once readers still on them are surely done ({@link #RETIRED_SEGMENT_GRACE_MS}), and
+     * closes the ones retired longer ago now.
+     */
+    void retire(List<LogSegment> old) {
+        long now = clock.millis();
+        List<LogSegment> due = new ArrayList<>();
+        synchronized (retired) {
+            for (LogSegment s : old) {
+                retired.addLast(s);
+                retiredAtMs.addLast(now);
+            }
+            while (!retiredAtMs.isEmpty() && now - retiredAtMs.peekFirst() >= RETIRED_SEGMENT_GRACE_MS) {
+                retiredAtMs.pollFirst();
+                due.add(retired.pollFirst());
+            }
+        }
+        due.forEach(LogSegment::close);
+    }
+
+    private void closeRetired() {
+        List<LogSegment> all;
+        synchronized (retired) {
+            all = new ArrayList<>(retired);
+            retired.clear();
+            retiredAtMs.clear();
+        }
+        all.forEach(LogSegment::close);
+    }
+
     void replaceSegments(List<LogSegment> old, List<LogSegment> replacement) {
         List<LogSegment> next = new ArrayList<>();
         for (LogSegment s : segments) {
@@ -826,6 +869,7 @@ public final class PartitionLog implements AutoCloseable {
             }
             closed = true;
             closeSegments();
+            closeRetired();
         } finally {
             lock.unlock();
         }
