@@ -13,6 +13,7 @@ import io.eddy.state.RocksDBMemoryBudget;
 import io.eddy.state.StateRestoreCallback;
 import io.eddy.state.StateStore;
 import io.eddy.state.StateStoreContext;
+import io.eddy.state.TaskStateManager;
 import io.eddy.state.ThreadCache;
 import io.eddy.streams.StreamsConfig;
 import io.eddy.streams.errors.StreamsException;
@@ -51,6 +52,12 @@ final class GlobalStoreUpdater implements AutoCloseable {
     private final InternalTopologyBuilder.GlobalStoreDefinition def;
     private final LogBackend backend;
     private final StreamsConfig config;
+    /**
+     * The app's configs as the global store sees them: never in exactly-once store mode. A global store is written by
+     * the global thread alone and read by every stream thread, and is rebuilt from its topic (read committed under
+     * exactly-once), so its writes must be visible at once; it has no commit that would publish them.
+     */
+    private final Map<String, Object> storeConfigs;
     private final Clock clock;
     private final Path dir;
     private final RocksDBMemoryBudget memoryBudget;
@@ -78,6 +85,9 @@ final class GlobalStoreUpdater implements AutoCloseable {
         this.def = def;
         this.backend = backend;
         this.config = config;
+        Map<String, Object> configs = new java.util.HashMap<>(config.values());
+        configs.put(TaskStateManager.EXACTLY_ONCE_CONFIG, "false");
+        this.storeConfigs = java.util.Collections.unmodifiableMap(configs);
         this.clock = clock;
         this.dir = dir;
         this.memoryBudget = memoryBudget;
@@ -233,7 +243,7 @@ final class GlobalStoreUpdater implements AutoCloseable {
 
         @Override
         public Map<String, Object> appConfigs() {
-            return config.values();
+            return storeConfigs;
         }
 
         @Override

@@ -204,6 +204,33 @@ class RuntimeParityTest {
     }
 
     @Test
+    void streamGlobalTableJoinUnderExactlyOnceSeesTheWholeTable() throws Exception {
+        List<ProducerRecord> users = users();
+        List<ProducerRecord> clicks = clicks(7);
+        append(users, "users", "clicks", "enriched", "counts");
+        append(clicks);
+        StreamsBuilder b = new StreamsBuilder();
+        GlobalKTable<String, String> table = b.globalTable("users", Consumed.with(S, S),
+                Materialized.as("users-global"));
+        b.stream("clicks", Consumed.with(S, S))
+                .join(table, (user, page) -> user, (page, region) -> region + ":" + page)
+                .to("enriched", Produced.with(S, S));
+        Properties p = props("eos-global");
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE);
+        Map<TopicPartition, Long> ends = endOffsets("clicks");
+        try (EddyStreams app = new EddyStreams(b.build(), p)) {
+            app.start();
+            for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+                app.awaitCommittedOffset(e.getKey(), e.getValue(), Duration.ofSeconds(60));
+            }
+        }
+        long known = clicks.stream().map(r -> S.deserializer().deserialize("clicks", r.key()))
+                .filter(user -> Integer.parseInt(user.substring(1)) < USERS).count();
+        assertThat(known).isPositive();
+        assertThat(logResults().enriched()).hasSize((int) known);
+    }
+
+    @Test
     void foreignKeyJoinOverTwoPartitionsFailsAtStartNamingTheJoinAndItsTopics() throws Exception {
         StreamsBuilder b = new StreamsBuilder();
         KTable<String, String> orders = b.table("orders", Consumed.with(S, S));
