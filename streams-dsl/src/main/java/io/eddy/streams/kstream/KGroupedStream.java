@@ -70,6 +70,18 @@ public interface KGroupedStream<K, V> {
                                  Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
 
     /**
+     * Starts a cogrouped aggregation: this grouped stream, folded into the aggregate with {@code aggregator}, plus the
+     * grouped streams added with {@link CogroupedKStream#cogroup(KGroupedStream, Aggregator)}, all updating one
+     * shared aggregate per key. Nothing is added to the topology until the cogrouped stream is aggregated.
+     *
+     * @param aggregator folds a value of this stream into the aggregate
+     * @param <VOut> aggregate type
+     * @return the cogrouped stream
+     * @throws NullPointerException if {@code aggregator} is null
+     */
+    <VOut> CogroupedKStream<K, VOut> cogroup(Aggregator<? super K, ? super V, VOut> aggregator);
+
+    /**
      * Cuts the grouped stream into fixed time windows (tumbling or hopping {@link TimeWindows}).
      *
      * @param windows the windows

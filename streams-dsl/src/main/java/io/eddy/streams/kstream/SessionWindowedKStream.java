@@ -17,10 +17,31 @@ import io.eddy.state.Windowed;
  * <p>Store retention is {@link Materialized#withRetention} if given, else {@code gap + grace}; a shorter retention
  * fails with {@link IllegalArgumentException}.
  *
+ * <p>By default ({@link EmitStrategy#onWindowUpdate()}) the table forwards every update and tombstone as above. With
+ * {@link #emitStrategy(EmitStrategy) emitStrategy(EmitStrategy.onWindowClose())} it forwards each session's final
+ * aggregate only, once, when stream time closes it: when {@code streamTime > sessionEnd + gap + grace} (the point
+ * from which a record that would only extend it is late). Sessions merged away are not forwarded, and a closed session
+ * is final: a later record within the gap of it starts or joins another session instead of merging it.
+ *
  * @param <K> key type
  * @param <V> value type
  */
 public interface SessionWindowedKStream<K, V> {
+
+    /**
+     * Sets when the following {@code count}, {@code reduce} and {@code aggregate} of this session-windowed stream
+     * forward their results, as Kafka Streams' {@code SessionWindowedKStream.emitStrategy}. With
+     * {@link EmitStrategy#onWindowClose()} the resulting table forwards neither intermediate results nor tombstones of
+     * merged sessions: each session's final aggregate is forwarded once, when stream time (the task's, including the
+     * record being processed) passes {@code sessionEnd + gap + grace}, with the session end as timestamp and no old
+     * value, sessions closing together in end then key order; a restart neither forwards a session again nor loses one.
+     * Such an aggregation's store has no record cache. {@link EmitStrategy#onWindowUpdate()} is the default.
+     *
+     * @param emitStrategy the strategy, not null
+     * @return this windowed stream (its strategy now {@code emitStrategy})
+     * @throws NullPointerException if {@code emitStrategy} or its type is null
+     */
+    SessionWindowedKStream<K, V> emitStrategy(EmitStrategy emitStrategy);
 
     /** @return the number of records per session */
     KTable<Windowed<K>, Long> count();

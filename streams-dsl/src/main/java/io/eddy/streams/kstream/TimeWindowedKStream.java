@@ -21,10 +21,30 @@ import io.eddy.state.Windowed;
  * {@link IllegalArgumentException}. The store is named by {@link Materialized#as(String)}, else
  * {@code <path>-store}.
  *
+ * <p>By default ({@link EmitStrategy#onWindowUpdate()}) the table forwards every update as above. With
+ * {@link #emitStrategy(EmitStrategy) emitStrategy(EmitStrategy.onWindowClose())} it forwards each window's final
+ * aggregate only, once, when stream time closes the window: time windows when {@code streamTime >= windowEnd + grace},
+ * sliding windows (whose end is inclusive) when {@code streamTime > windowEnd + grace}.
+ *
  * @param <K> key type
  * @param <V> value type
  */
 public interface TimeWindowedKStream<K, V> {
+
+    /**
+     * Sets when the following {@code count}, {@code reduce} and {@code aggregate} of this windowed stream forward
+     * their results, as Kafka Streams' {@code TimeWindowedKStream.emitStrategy}. With
+     * {@link EmitStrategy#onWindowClose()} the resulting table forwards no intermediate result: each window's final
+     * aggregate is forwarded once, when stream time (the task's, including the record being processed) closes the
+     * window, with the window's timestamp and no old value, windows closing together in window-end then key order;
+     * a window whose records were all late is never forwarded, and a restart neither forwards a window again nor loses
+     * one. Such an aggregation's store has no record cache. {@link EmitStrategy#onWindowUpdate()} is the default.
+     *
+     * @param emitStrategy the strategy, not null
+     * @return this windowed stream (its strategy now {@code emitStrategy})
+     * @throws NullPointerException if {@code emitStrategy} or its type is null
+     */
+    TimeWindowedKStream<K, V> emitStrategy(EmitStrategy emitStrategy);
 
     /** @return the number of records per key and window */
     KTable<Windowed<K>, Long> count();

@@ -9,6 +9,7 @@ import io.eddy.state.TimeWindow;
 import io.eddy.state.TimestampedKeyValueStore;
 import io.eddy.state.Window;
 import io.eddy.streams.kstream.Aggregator;
+import io.eddy.streams.kstream.CogroupedKStream;
 import io.eddy.streams.kstream.Initializer;
 import io.eddy.streams.kstream.JoinWindows;
 import io.eddy.streams.kstream.KGroupedStream;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * {@link KGroupedStream}: aggregations repartition the stream first when its keys may have changed (one topic shared
  * by all aggregations of this grouping, named after the {@code Grouped} or the stream's node). Nodes are named
  * {@code <grouped name or stream node>.<count|reduce|aggregate>}, stores {@code <node>-store} unless named.
+ * {@link #cogroup} starts a {@link CogroupedKStreamImpl}, which repartitions each input through the same topic.
  *
  * <p>Extension API: {@link #stream()}, {@link #grouped()}, {@link #repartitionedInput(String)} and
  * {@link #pathBase()} let windowed groupings reuse the same repartitioning and naming.
@@ -158,6 +160,12 @@ public class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
         builder.internal().addProcessor(node, supplier, input.name());
         builder.internal().addStateStore(store, node);
         return new KTableImpl<>(builder, node, path, k, v, supplier, m.storeName(), store.name());
+    }
+
+    @Override
+    public <VOut> CogroupedKStream<K, VOut> cogroup(Aggregator<? super K, ? super V, VOut> aggregator) {
+        Objects.requireNonNull(aggregator, "aggregator");
+        return new CogroupedKStreamImpl<K, VOut>(stream.builder()).cogroup(this, aggregator);
     }
 
     @Override

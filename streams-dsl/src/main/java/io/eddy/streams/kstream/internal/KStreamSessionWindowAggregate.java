@@ -9,6 +9,7 @@ import io.eddy.state.StoreBuilder;
 import io.eddy.state.Stores;
 import io.eddy.state.Windowed;
 import io.eddy.streams.kstream.Aggregator;
+import io.eddy.streams.kstream.EmitStrategy;
 import io.eddy.streams.kstream.Initializer;
 import io.eddy.streams.kstream.Merger;
 import io.eddy.streams.kstream.SessionWindows;
@@ -20,6 +21,7 @@ import io.eddy.streams.processor.api.Record;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +42,23 @@ import org.slf4j.LoggerFactory;
  * {@code Record<Windowed<K>, Change<VAgg>>} keyed by the session (a {@link SessionWindow}) with the session end (its
  * largest record timestamp) as timestamp; the old aggregate only after {@link #enableSendingOldValues()}.
  *
+ * <p>With {@link EmitStrategy#onWindowClose()} neither updates nor tombstones are forwarded. Instead, before it handles
+ * a record, the processor forwards every session that stream time has closed since it last did
+ * ({@code sessionEnd < streamTime - grace - gap}, i.e. {@code streamTime > sessionEnd + gap + grace}: the rule by
+ * which a record is late), once, as {@code Change(aggregate, null)} with the session end as timestamp, ordered by
+ * session end then key bytes. A closed session is final: a later record within the gap of it does not merge it (Kafka
+ * Streams would merge it into a new session after having emitted it; whether such a record is late is unchanged, as a
+ * closed session cannot make the merged session end late or not). Sessions are found in a {@link PendingWindows}
+ * index (rebuilt from the store at init); how far the processor has emitted is kept in the store
+ * {@link #emitTrackerStoreName()} (see {@link EmittedWindowTracker}), which must be connected too. The session store
+ * should then not be cached.
+ *
  * @param <K> the key type
  * @param <V> the value type
  * @param <VAgg> the aggregate type
  */
 public final class KStreamSessionWindowAggregate<K, V, VAgg>
-        implements ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
+        implements WindowCloseEmitter, ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
     private static final Logger LOG = LoggerFactory.getLogger(KStreamSessionWindowAggregate.class);
 
     private final SessionWindows windows;
@@ -54,6 +67,8 @@ public final class KStreamSessionWindowAggregate<K, V, VAgg>
     private final Aggregator<? super K, ? super V, VAgg> aggregator;
     private final Merger<? super K, VAgg> merger;
     private final DroppedRecordsSensor dropped;
+    private final String trackerStoreName;
+    private final Serde<K> keySerde;
     private boolean sendOldValues;
 
     /**
@@ -66,12 +81,36 @@ public final class KStreamSessionWindowAggregate<K, V, VAgg>
     public KStreamSessionWindowAggregate(SessionWindows windows, String storeName, Initializer<VAgg> initializer,
                                          Aggregator<? super K, ? super V, VAgg> aggregator,
                                          Merger<? super K, VAgg> merger) {
+        this(windows, storeName, EmitStrategy.onWindowUpdate(), null, initializer, aggregator, merger);
+    }
+
+    /**
+     * @param windows the session windows
+     * @param storeName the session store
+     * @param emitStrategy when results are forwarded; {@code onWindowClose} needs the store
+     *     {@link #emitTrackerStoreName()} as well
+     * @param keySerde the key serde (orders sessions closing together); needed for {@code onWindowClose} only
+     * @param initializer the initial aggregate of a new session
+     * @param aggregator adds a record to an aggregate
+     * @param merger combines the aggregates of two sessions being merged
+     */
+    public KStreamSessionWindowAggregate(SessionWindows windows, String storeName, EmitStrategy emitStrategy,
+                                         Serde<K> keySerde, Initializer<VAgg> initializer,
+                                         Aggregator<? super K, ? super V, VAgg> aggregator,
+                                         Merger<? super K, VAgg> merger) {
         this.windows = Objects.requireNonNull(windows, "windows");
         this.storeName = Objects.requireNonNull(storeName, "storeName");
         this.initializer = Objects.requireNonNull(initializer, "initializer");
         this.aggregator = Objects.requireNonNull(aggregator, "aggregator");
         this.merger = Objects.requireNonNull(merger, "merger");
         this.dropped = new DroppedRecordsSensor("session window aggregate of store " + storeName);
+        if (EmitStrategies.emitsOnClose(emitStrategy)) {
+            this.trackerStoreName = EmittedWindowTracker.storeName(storeName);
+            this.keySerde = Objects.requireNonNull(keySerde, "keySerde");
+        } else {
+            this.trackerStoreName = null;
+            this.keySerde = keySerde;
+        }
     }
 
     /**
@@ -108,6 +147,11 @@ public final class KStreamSessionWindowAggregate<K, V, VAgg>
     }
 
     @Override
+    public String emitTrackerStoreName() {
+        return trackerStoreName;
+    }
+
+    @Override
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
         return new SessionWindowAggregateProcessor();
     }
@@ -116,24 +160,51 @@ public final class KStreamSessionWindowAggregate<K, V, VAgg>
             extends ContextualProcessor<K, V, Windowed<K>, Change<VAgg>> {
         private SessionStore<K, VAgg> store;
         private TimestampedForwarder<Windowed<K>, VAgg> forwarder;
+        private EmittedWindowTracker tracker;
+        private PendingWindows<K> pending;
 
         @Override
         public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
             super.init(context);
             store = context.getStateStore(storeName);
-            forwarder = new TimestampedForwarder<>(store, context, sendOldValues, false);
+            if (trackerStoreName == null) {
+                forwarder = new TimestampedForwarder<>(store, context, sendOldValues, false);
+                return;
+            }
+            tracker = new EmittedWindowTracker(trackerStoreName);
+            tracker.init(context);
+            pending = new PendingWindows<>();
+            long emitted = tracker.closeTime();
+            // sessions not closed at the emitted close time: end >= emitted
+            try (KeyValueIterator<Windowed<K>, VAgg> it = store.findSessions(Math.max(0, emitted), Long.MAX_VALUE)) {
+                while (it.hasNext()) {
+                    Windowed<K> session = it.next().key;
+                    pending.add(session.key(), keyBytes(session.key()), session.window().start(),
+                            session.window().end());
+                }
+            }
+        }
+
+        private byte[] keyBytes(K key) {
+            return keySerde.serializer().serialize(storeName, key);
         }
 
         @Override
         public void process(Record<K, V> record) {
             long streamTime = context().currentStreamTimeMs();
+            long gap = windows.inactivityGap();
+            long closeTime = streamTime - windows.gracePeriodMs() - gap;
+            if (tracker != null) {
+                closeTime = Math.max(closeTime, tracker.closeTime());
+                // before the update, which may advance the store's retention past the sessions closing now
+                emitClosedSessions(closeTime);
+            }
             if (record.key() == null || record.value() == null) {
                 dropped.record(context(), LOG, record.key() == null ? "null key" : "null value", record.timestamp(), streamTime);
                 return;
             }
             long t = record.timestamp();
-            long gap = windows.inactivityGap();
-            long closeTime = streamTime - windows.gracePeriodMs() - gap;
+            byte[] keyBytes = tracker != null ? keyBytes(record.key()) : null;
             List<KeyValue<Windowed<K>, VAgg>> merged = new ArrayList<>();
             SessionWindow newWindow = new SessionWindow(t, t);
             SessionWindow mergedWindow = newWindow;
@@ -142,6 +213,9 @@ public final class KStreamSessionWindowAggregate<K, V, VAgg>
                          store.findSessions(record.key(), Math.max(0, t - gap), t + gap)) {
                 while (it.hasNext()) {
                     KeyValue<Windowed<K>, VAgg> next = it.next();
+                    if (tracker != null && next.key.window().end() < closeTime) {
+                        continue; // emitted as final: never merged
+                    }
                     merged.add(next);
                     agg = merger.apply(record.key(), agg, next.value);
                     mergedWindow = new SessionWindow(Math.min(mergedWindow.start(), next.key.window().start()),
@@ -155,16 +229,38 @@ public final class KStreamSessionWindowAggregate<K, V, VAgg>
             if (!mergedWindow.equals(newWindow)) {
                 for (KeyValue<Windowed<K>, VAgg> session : merged) {
                     store.remove(session.key);
-                    forwarder.maybeForward(new Record<>(session.key,
-                            new Change<>(null, sendOldValues ? session.value : null), session.key.window().end(),
-                            record.headers()));
+                    if (pending != null) {
+                        pending.remove(session.key.key(), keyBytes, session.key.window().start(),
+                                session.key.window().end());
+                    } else {
+                        forwarder.maybeForward(new Record<>(session.key,
+                                new Change<>(null, sendOldValues ? session.value : null), session.key.window().end(),
+                                record.headers()));
+                    }
                 }
             }
             agg = aggregator.apply(record.key(), record.value(), agg);
             Windowed<K> sessionKey = new Windowed<>(record.key(), mergedWindow);
             store.put(sessionKey, agg);
-            forwarder.maybeForward(new Record<>(sessionKey, new Change<>(agg, null), mergedWindow.end(),
-                    record.headers()));
+            if (pending != null) {
+                pending.add(record.key(), keyBytes, mergedWindow.start(), mergedWindow.end());
+            } else {
+                forwarder.maybeForward(new Record<>(sessionKey, new Change<>(agg, null), mergedWindow.end(),
+                        record.headers()));
+            }
+        }
+
+        /** Forwards the sessions closed at {@code closeTime} ({@code end < closeTime}) not yet emitted. */
+        private void emitClosedSessions(long closeTime) {
+            pending.emitClosed(closeTime, tracker, s -> {
+                VAgg agg = store.fetchSession(s.key(), s.start(), s.end());
+                if (agg == null) {
+                    return false;
+                }
+                context().forward(new Record<>(new Windowed<>(s.key(), new SessionWindow(s.start(), s.end())),
+                        new Change<>(agg, null), s.end()));
+                return true;
+            });
         }
     }
 }

@@ -12,6 +12,7 @@ import io.eddy.state.Window;
 import io.eddy.state.Windowed;
 import io.eddy.streams.errors.StreamsException;
 import io.eddy.streams.kstream.Aggregator;
+import io.eddy.streams.kstream.EmitStrategy;
 import io.eddy.streams.kstream.Initializer;
 import io.eddy.streams.kstream.SlidingWindows;
 import io.eddy.streams.processor.api.ContextualProcessor;
@@ -21,6 +22,7 @@ import io.eddy.streams.processor.api.ProcessorSupplier;
 import io.eddy.streams.processor.api.Record;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -44,12 +46,20 @@ import org.slf4j.LoggerFactory;
  * retention at least {@link #minRetentionMs(SlidingWindows)}. Forwards {@code Record<Windowed<K>, Change<VAgg>>}
  * with the window's largest record timestamp, as {@link KStreamWindowAggregate}.
  *
+ * <p>With {@link EmitStrategy#onWindowClose()} no update is forwarded. Instead, before it handles a record, the
+ * processor forwards every window that stream time has closed since it last did ({@code s + d < streamTime - grace}),
+ * once, as {@code Change(aggregate, null)} with the window's timestamp, ordered by window end then key bytes. It finds
+ * them in a {@link PendingWindows} index of the windows written since the last emit (rebuilt from the store at
+ * init). How far it has emitted is kept in the store {@link #emitTrackerStoreName()} (see
+ * {@link EmittedWindowTracker}), which must be connected too; a window closed at that point is never updated again,
+ * even when stream time (which a restart resets) is behind it. The window store should then not be cached.
+ *
  * @param <K> the key type
  * @param <V> the value type
  * @param <VAgg> the aggregate type
  */
 public final class KStreamSlidingWindowAggregate<K, V, VAgg>
-        implements ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
+        implements WindowCloseEmitter, ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
     private static final Logger LOG = LoggerFactory.getLogger(KStreamSlidingWindowAggregate.class);
 
     private final SlidingWindows windows;
@@ -57,6 +67,8 @@ public final class KStreamSlidingWindowAggregate<K, V, VAgg>
     private final Initializer<VAgg> initializer;
     private final Aggregator<? super K, ? super V, VAgg> aggregator;
     private final DroppedRecordsSensor dropped;
+    private final String trackerStoreName;
+    private final Serde<K> keySerde;
     private boolean sendOldValues;
 
     /**
@@ -67,11 +79,33 @@ public final class KStreamSlidingWindowAggregate<K, V, VAgg>
      */
     public KStreamSlidingWindowAggregate(SlidingWindows windows, String storeName, Initializer<VAgg> initializer,
                                          Aggregator<? super K, ? super V, VAgg> aggregator) {
+        this(windows, storeName, EmitStrategy.onWindowUpdate(), null, initializer, aggregator);
+    }
+
+    /**
+     * @param windows the windows
+     * @param storeName the timestamped window store
+     * @param emitStrategy when results are forwarded; {@code onWindowClose} needs the store
+     *     {@link #emitTrackerStoreName()} as well
+     * @param keySerde the key serde (orders windows closing together); needed for {@code onWindowClose} only
+     * @param initializer the initial aggregate of a new window
+     * @param aggregator adds a record to an aggregate
+     */
+    public KStreamSlidingWindowAggregate(SlidingWindows windows, String storeName, EmitStrategy emitStrategy,
+                                         Serde<K> keySerde, Initializer<VAgg> initializer,
+                                         Aggregator<? super K, ? super V, VAgg> aggregator) {
         this.windows = Objects.requireNonNull(windows, "windows");
         this.storeName = Objects.requireNonNull(storeName, "storeName");
         this.initializer = Objects.requireNonNull(initializer, "initializer");
         this.aggregator = Objects.requireNonNull(aggregator, "aggregator");
         this.dropped = new DroppedRecordsSensor("sliding window aggregate of store " + storeName);
+        if (EmitStrategies.emitsOnClose(emitStrategy)) {
+            this.trackerStoreName = EmittedWindowTracker.storeName(storeName);
+            this.keySerde = Objects.requireNonNull(keySerde, "keySerde");
+        } else {
+            this.trackerStoreName = null;
+            this.keySerde = keySerde;
+        }
     }
 
     /**
@@ -123,6 +157,11 @@ public final class KStreamSlidingWindowAggregate<K, V, VAgg>
     }
 
     @Override
+    public String emitTrackerStoreName() {
+        return trackerStoreName;
+    }
+
+    @Override
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
         return new SlidingWindowAggregateProcessor();
     }
@@ -132,31 +171,82 @@ public final class KStreamSlidingWindowAggregate<K, V, VAgg>
         private final long d = windows.timeDifferenceMs();
         private TimestampedWindowStore<K, VAgg> store;
         private TimestampedForwarder<Windowed<K>, VAgg> forwarder;
+        private EmittedWindowTracker tracker;
+        private PendingWindows<K> pending;
+        private byte[] currentKeyBytes;
 
         @Override
         public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
             super.init(context);
             store = context.getStateStore(storeName);
-            forwarder = new TimestampedForwarder<>(store, context, sendOldValues, true);
+            if (trackerStoreName == null) {
+                forwarder = new TimestampedForwarder<>(store, context, sendOldValues, true);
+                return;
+            }
+            tracker = new EmittedWindowTracker(trackerStoreName);
+            tracker.init(context);
+            pending = new PendingWindows<>();
+            long emitted = tracker.closeTime();
+            // windows not closed at the emitted close time: s + d >= emitted
+            long from = emitted == EmittedWindowTracker.NONE || emitted < d ? 0 : emitted - d;
+            try (KeyValueIterator<Windowed<K>, ValueAndTimestamp<VAgg>> it = store.fetchAll(from, Long.MAX_VALUE)) {
+                while (it.hasNext()) {
+                    KeyValue<Windowed<K>, ValueAndTimestamp<VAgg>> w = it.next();
+                    K key = w.key.key();
+                    long start = w.key.window().start();
+                    pending.add(key, keySerde.serializer().serialize(storeName, key), start, start + d);
+                }
+            }
         }
 
         @Override
         public void process(Record<K, V> record) {
             long streamTime = context().currentStreamTimeMs();
+            long windowCloseTime = streamTime - windows.gracePeriodMs();
+            if (tracker != null) {
+                windowCloseTime = Math.max(windowCloseTime, tracker.closeTime());
+                // before the update, which may advance the store's retention past the windows closing now
+                emitClosedWindows(windowCloseTime);
+            }
             if (record.key() == null || record.value() == null) {
                 dropped.record(context(), LOG, record.key() == null ? "null key" : "null value", record.timestamp(), streamTime);
                 return;
             }
             long t = record.timestamp();
-            long windowCloseTime = streamTime - windows.gracePeriodMs();
             if (t + 1 + d <= windowCloseTime) {
                 dropped.record(context(), LOG, "expired window", t, streamTime);
                 return;
+            }
+            if (tracker != null) {
+                currentKeyBytes = keySerde.serializer().serialize(storeName, record.key());
             }
             if (t < d) {
                 processEarly(record, windowCloseTime);
             } else {
                 processInOrder(record, windowCloseTime);
+            }
+        }
+
+        /** Forwards the windows closed at {@code windowCloseTime} ({@code s + d < windowCloseTime}) not yet emitted. */
+        private void emitClosedWindows(long windowCloseTime) {
+            pending.emitClosed(windowCloseTime, tracker, w -> {
+                ValueAndTimestamp<VAgg> v = store.fetch(w.key(), w.start());
+                if (v == null) {
+                    return false;
+                }
+                context().forward(new Record<>(new Windowed<>(w.key(), window(w.start())),
+                        new Change<>(v.value(), null), v.timestamp()));
+                return true;
+            });
+        }
+
+        /** Records that a window was written, for its emit on close; forwards the update otherwise. */
+        private void written(Record<Windowed<K>, Change<VAgg>> update) {
+            if (pending != null) {
+                long start = update.key().window().start();
+                pending.add(update.key().key(), currentKeyBytes, start, start + d);
+            } else {
+                forwarder.maybeForward(update);
             }
         }
 
@@ -273,7 +363,7 @@ public final class KStreamSlidingWindowAggregate<K, V, VAgg>
                                                     Record<K, V> record) {
             TimeWindow w = window(t + 1);
             store.put(key, rightWinAgg, w.start());
-            forwarder.maybeForward(new Record<>(new Windowed<>(key, w), new Change<>(rightWinAgg.value(), null),
+            written(new Record<>(new Windowed<>(key, w), new Change<>(rightWinAgg.value(), null),
                     rightWinAgg.timestamp(), record.headers()));
         }
 
@@ -295,7 +385,7 @@ public final class KStreamSlidingWindowAggregate<K, V, VAgg>
             VAgg newAgg = aggregator.apply(record.key(), record.value(), oldAgg);
             long newTimestamp = oldAgg == null ? t : Math.max(t, valueAndTime.timestamp());
             store.put(record.key(), ValueAndTimestamp.make(newAgg, newTimestamp), windowStart);
-            forwarder.maybeForward(new Record<>(new Windowed<>(record.key(), window),
+            written(new Record<>(new Windowed<>(record.key(), window),
                     new Change<>(newAgg, sendOldValues ? oldAgg : null), newTimestamp, record.headers()));
         }
     }

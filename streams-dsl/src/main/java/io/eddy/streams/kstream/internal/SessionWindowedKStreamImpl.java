@@ -7,6 +7,7 @@ import io.eddy.state.SessionStore;
 import io.eddy.state.StoreBuilder;
 import io.eddy.state.Windowed;
 import io.eddy.streams.kstream.Aggregator;
+import io.eddy.streams.kstream.EmitStrategy;
 import io.eddy.streams.kstream.Initializer;
 import io.eddy.streams.kstream.KTable;
 import io.eddy.streams.kstream.Materialized;
@@ -25,16 +26,28 @@ import java.util.Objects;
  * retention: the user's (at least {@code gap + grace}) or {@code gap + grace}, plus 1 ms (see
  * {@link KStreamSessionWindowAggregate#storeBuilder}).
  *
+ * <p>With {@link EmitStrategy#onWindowClose()} the session store is built without a record cache (as Kafka Streams
+ * does) and the aggregation gets a second store, {@code <session store name>-emit-tracker}, logged like the session
+ * store (see {@link EmittedWindowTracker}).
+ *
  * @param <K> key type
  * @param <V> value type
  */
 public final class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<K, V> {
     private final KGroupedStreamImpl<K, V> grouped;
     private final SessionWindows windows;
+    private EmitStrategy emitStrategy = EmitStrategy.onWindowUpdate();
 
     SessionWindowedKStreamImpl(KGroupedStreamImpl<K, V> grouped, SessionWindows windows) {
         this.grouped = grouped;
         this.windows = Objects.requireNonNull(windows, "windows");
+    }
+
+    @Override
+    public SessionWindowedKStream<K, V> emitStrategy(EmitStrategy emitStrategy) {
+        EmitStrategies.emitsOnClose(emitStrategy); // validates
+        this.emitStrategy = emitStrategy;
+        return this;
     }
 
     @Override
@@ -136,12 +149,19 @@ public final class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKS
         long closeDelay = windows.inactivityGap() + windows.gracePeriodMs();
         long retention = StoreFactory.retentionMs(m, storeName, closeDelay, "inactivity gap plus grace period") + 1;
         KStreamSessionWindowAggregate<K, V, VR> a = new KStreamSessionWindowAggregate<>(windows, storeName,
-                initializer, aggregator, merger);
+                emitStrategy, k, initializer, aggregator, merger);
         WindowedAggregateTable<K, V, VR> table = new WindowedAggregateTable<>(a, a::enableSendingOldValues,
                 new WindowStoreValueGetterSupplier<>(storeName, true));
         StoreBuilder<SessionStore<K, VR>> store = StoreFactory.session(m, storeName, retention, k, v, node);
         builder.internal().addProcessor(node, table, input.name());
+        boolean emitOnClose = a.emitTrackerStoreName() != null;
+        if (emitOnClose) {
+            store.withCachingDisabled(); // the processor forwards final results itself, not through a cache
+        }
         builder.internal().addStateStore(store, node);
+        if (emitOnClose) {
+            builder.internal().addStateStore(a.emitTrackerStoreBuilder(m.loggingEnabled(), m.logConfig()), node);
+        }
         builder.registerDroppedRecords(node, a::droppedRecords);
         return new KTableImpl<>(builder, node, path, new WindowedSerdes.SessionWindowedSerde<>(k), v, table,
                 m.storeName(), storeName).withWindowCloseDelay(closeDelay);

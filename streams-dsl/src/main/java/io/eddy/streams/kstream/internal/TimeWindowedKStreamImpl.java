@@ -9,6 +9,7 @@ import io.eddy.state.TimestampedWindowStore;
 import io.eddy.state.WindowStore;
 import io.eddy.state.Windowed;
 import io.eddy.streams.kstream.Aggregator;
+import io.eddy.streams.kstream.EmitStrategy;
 import io.eddy.streams.kstream.Initializer;
 import io.eddy.streams.kstream.KTable;
 import io.eddy.streams.kstream.Materialized;
@@ -29,6 +30,10 @@ import java.util.Objects;
  * <p>Store retention: the user's (at least Kafka Streams' minimum) or that minimum, plus the margin the processor
  * needs on top of Kafka Streams' rule (sliding windows: {@link KStreamSlidingWindowAggregate#minRetentionMs}).
  *
+ * <p>With {@link EmitStrategy#onWindowClose()} the window store is built without a record cache (as Kafka Streams
+ * does) and the aggregation gets a second store, {@code <window store name>-emit-tracker}, logged like the window store
+ * (see {@link EmittedWindowTracker}).
+ *
  * @param <K> key type
  * @param <V> value type
  */
@@ -36,6 +41,7 @@ public final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<
     private final KGroupedStreamImpl<K, V> grouped;
     private final Windows<TimeWindow> windows;
     private final SlidingWindows sliding;
+    private EmitStrategy emitStrategy = EmitStrategy.onWindowUpdate();
 
     private TimeWindowedKStreamImpl(KGroupedStreamImpl<K, V> grouped, Windows<TimeWindow> windows,
                                     SlidingWindows sliding) {
@@ -52,6 +58,13 @@ public final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<
     /** @return sliding-window aggregations of {@code grouped} */
     static <K, V> TimeWindowedKStreamImpl<K, V> sliding(KGroupedStreamImpl<K, V> grouped, SlidingWindows windows) {
         return new TimeWindowedKStreamImpl<>(grouped, null, Objects.requireNonNull(windows, "windows"));
+    }
+
+    @Override
+    public TimeWindowedKStream<K, V> emitStrategy(EmitStrategy emitStrategy) {
+        EmitStrategies.emitsOnClose(emitStrategy); // validates
+        this.emitStrategy = emitStrategy;
+        return this;
     }
 
     @Override
@@ -147,6 +160,8 @@ public final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<
         long retention;
         long grace;
         KTableProcessorSupplier<K, V, Windowed<K>, VR> table;
+        StoreBuilder<?> tracker = null;
+        boolean loggingEnabled = m.loggingEnabled();
         if (sliding != null) {
             size = sliding.timeDifferenceMs();
             grace = sliding.gracePeriodMs();
@@ -154,7 +169,10 @@ public final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<
             retention = StoreFactory.retentionMs(m, storeName, ksMinimum, "2 * time difference plus grace period")
                     + KStreamSlidingWindowAggregate.minRetentionMs(sliding) - ksMinimum;
             KStreamSlidingWindowAggregate<K, V, VR> a = new KStreamSlidingWindowAggregate<>(sliding, storeName,
-                    initializer, aggregator);
+                    emitStrategy, k, initializer, aggregator);
+            if (a.emitTrackerStoreName() != null) {
+                tracker = a.emitTrackerStoreBuilder(loggingEnabled, m.logConfig());
+            }
             table = new WindowedAggregateTable<>(a, a::enableSendingOldValues,
                     new WindowStoreValueGetterSupplier<>(storeName, false));
             builder.registerDroppedRecords(node, a::droppedRecords);
@@ -162,8 +180,11 @@ public final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<
             size = windows.size();
             grace = windows.gracePeriodMs();
             retention = StoreFactory.retentionMs(m, storeName, size + grace, "window size plus grace period");
-            KStreamWindowAggregate<K, V, VR> a = new KStreamWindowAggregate<>(windows, storeName, initializer,
-                    aggregator);
+            KStreamWindowAggregate<K, V, VR> a = new KStreamWindowAggregate<>(windows, storeName, emitStrategy,
+                    initializer, aggregator);
+            if (a.emitTrackerStoreName() != null) {
+                tracker = a.emitTrackerStoreBuilder(loggingEnabled, m.logConfig());
+            }
             table = new WindowedAggregateTable<>(a, a::enableSendingOldValues,
                     new WindowStoreValueGetterSupplier<>(storeName, false));
             builder.registerDroppedRecords(node, a::droppedRecords);
@@ -171,7 +192,13 @@ public final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<
         StoreBuilder<TimestampedWindowStore<K, VR>> store = StoreFactory.timestampedWindow(m, storeName, size,
                 retention, k, v, node);
         builder.internal().addProcessor(node, table, input.name());
+        if (tracker != null) {
+            store.withCachingDisabled(); // the processor forwards final results itself, not through a cache
+        }
         builder.internal().addStateStore(store, node);
+        if (tracker != null) {
+            builder.internal().addStateStore(tracker, node);
+        }
         return new KTableImpl<>(builder, node, path, new WindowedSerdes.TimeWindowedSerde<>(k, size), v, table,
                 m.storeName(), storeName).withWindowCloseDelay(grace);
     }
