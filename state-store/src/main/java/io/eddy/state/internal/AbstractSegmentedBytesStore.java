@@ -72,6 +72,13 @@ abstract class AbstractSegmentedBytesStore implements StateStore, BatchingStateR
     private RocksDBStore metadata;
     private long committedStreamTime = -1;
     private volatile long observedStreamTime = -1;
+    /**
+     * No entry has a segment timestamp above this (an upper bound: the newest segment's end at open, then every write
+     * and restore): a point read above it — the first read of a new window, say — needs no segment lookup.
+     */
+    private volatile long maxTimestampBound = Long.MAX_VALUE;
+    /** While a write batch is open (owner thread): the writes per segment, applied as one bulk write each at its end. */
+    private java.util.IdentityHashMap<KeyValueStore<Bytes, byte[]>, List<KeyValue<Bytes, byte[]>>> batch;
     private volatile boolean open;
 
     AbstractSegmentedBytesStore(String name, String metricsScope, long retentionPeriod, long segmentInterval,
@@ -121,6 +128,7 @@ abstract class AbstractSegmentedBytesStore implements StateStore, BatchingStateR
         try {
             // without a record of it, the newest segment's start is a safe lower bound of the stream time
             observedStreamTime = segments.open(context, persistent);
+            maxTimestampBound = observedStreamTime < 0 ? -1 : observedStreamTime + segmentInterval - 1;
             if (persistent && TaskStateManager.exactlyOnce(context.appConfigs())) {
                 metadata = segments.openMetadataStore();
                 byte[] streamTime = metadata.get(STREAM_TIME_KEY);
@@ -219,18 +227,49 @@ abstract class AbstractSegmentedBytesStore implements StateStore, BatchingStateR
             segments.dropExpired(streamTime);
             return false;
         }
+        if (value != null && segmentTimestamp > maxTimestampBound) {
+            maxTimestampBound = segmentTimestamp;
+        }
         long id = segments.segmentId(segmentTimestamp);
         KeyValueStore<Bytes, byte[]> segment = value == null ? segments.get(id)
                 : segments.getOrCreateIfLive(id, streamTime);
         if (segment != null) {
-            segment.put(new Bytes(storeKey), value);
+            if (batch != null) {
+                batch.computeIfAbsent(segment, s -> new ArrayList<>()).add(KeyValue.pair(new Bytes(storeKey), value));
+            } else {
+                segment.put(new Bytes(storeKey), value);
+            }
         }
         return true;
     }
 
+    /**
+     * Opens a write batch: until {@link #endBatch()}, writes are collected per segment instead of applied, then each
+     * segment gets them in one bulk write (one call into RocksDB rather than one per entry). Reads in between do not
+     * see them: the caller (the record cache writing its entries down) reads nothing until the batch ends.
+     */
+    void beginBatch() {
+        checkOpen();
+        batch = new java.util.IdentityHashMap<>();
+    }
+
+    /** Applies the writes collected since {@link #beginBatch()}; a segment dropped meanwhile (expired) gets none. */
+    void endBatch() {
+        var writes = batch;
+        batch = null;
+        if (writes == null) {
+            return;
+        }
+        for (Map.Entry<KeyValueStore<Bytes, byte[]>, List<KeyValue<Bytes, byte[]>>> e : writes.entrySet()) {
+            if (e.getKey().isOpen()) {
+                e.getKey().putAll(e.getValue());
+            }
+        }
+    }
+
     byte[] get(byte[] storeKey, long segmentTimestamp) {
         checkOpen();
-        if (segmentTimestamp < minLiveTimestamp()) {
+        if (segmentTimestamp < minLiveTimestamp() || segmentTimestamp > maxTimestampBound) {
             return null;
         }
         KeyValueStore<Bytes, byte[]> segment = segments.get(segments.segmentId(segmentTimestamp));
@@ -286,9 +325,15 @@ abstract class AbstractSegmentedBytesStore implements StateStore, BatchingStateR
     public void restoreAll(Collection<KeyValue<byte[], byte[]>> records) {
         checkOpen();
         long streamTime = observedStreamTime;
+        long bound = maxTimestampBound;
         for (KeyValue<byte[], byte[]> record : records) {
-            streamTime = Math.max(streamTime, segmentTimestamp(record.key));
+            long timestamp = segmentTimestamp(record.key);
+            streamTime = Math.max(streamTime, timestamp);
+            if (record.value != null) {
+                bound = Math.max(bound, timestamp);
+            }
         }
+        maxTimestampBound = bound;
         observedStreamTime = streamTime;
         Map<Long, List<KeyValue<byte[], byte[]>>> bySegment = new LinkedHashMap<>();
         for (KeyValue<byte[], byte[]> record : records) {

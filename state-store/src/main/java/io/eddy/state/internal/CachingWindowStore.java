@@ -120,14 +120,37 @@ public class CachingWindowStore implements WindowStore<Bytes, byte[]>, CachedSta
     }
 
     private void writeDownAll(List<CompositeKeyCache.Entry> entries) {
-        for (CompositeKeyCache.Entry entry : entries) {
-            byte[] storeKey = entry.storeKey.get();
-            Bytes key = new Bytes(SCHEMA.extractKey(storeKey));
-            long start = SCHEMA.extractWindowStart(storeKey);
-            byte[] old = listener != null && sendOldValues ? inner.fetch(key, start) : null;
-            writeDown(key, entry.value, start, entry.timestamp);
-            if (listener != null) {
-                listener.apply(windowed(key, start), entry.value, old, entry.timestamp);
+        int n = entries.size();
+        Bytes[] keys = new Bytes[n];
+        long[] starts = new long[n];
+        byte[][] olds = listener != null && sendOldValues ? new byte[n][] : null;
+        for (int i = 0; i < n; i++) {
+            byte[] storeKey = entries.get(i).storeKey.get();
+            keys[i] = new Bytes(SCHEMA.extractKey(storeKey));
+            starts[i] = SCHEMA.extractWindowStart(storeKey);
+            if (olds != null) {
+                olds[i] = inner.fetch(keys[i], starts[i]);
+            }
+        }
+        // every entry written in one bulk write per segment, then forwarded in the same order
+        if (segmented != null) {
+            segmented.beginBatch();
+        }
+        try {
+            for (int i = 0; i < n; i++) {
+                CompositeKeyCache.Entry entry = entries.get(i);
+                writeDown(keys[i], entry.value, starts[i], entry.timestamp);
+            }
+        } finally {
+            if (segmented != null) {
+                segmented.endBatch();
+            }
+        }
+        if (listener != null) {
+            for (int i = 0; i < n; i++) {
+                CompositeKeyCache.Entry entry = entries.get(i);
+                listener.apply(windowed(keys[i], starts[i]), entry.value, olds == null ? null : olds[i],
+                        entry.timestamp);
             }
         }
     }
