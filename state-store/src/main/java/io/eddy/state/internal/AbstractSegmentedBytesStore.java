@@ -253,6 +253,23 @@ abstract class AbstractSegmentedBytesStore implements StateStore, BatchingStateR
         batch = new java.util.IdentityHashMap<>();
     }
 
+    /**
+     * Runs {@code writes} inside one write batch of {@code store} ({@link #beginBatch()} to {@link #endBatch()}), or
+     * simply runs them when there is no segmented store below.
+     */
+    static void inBatch(AbstractSegmentedBytesStore store, Runnable writes) {
+        if (store == null) {
+            writes.run();
+            return;
+        }
+        store.beginBatch();
+        try {
+            writes.run();
+        } finally {
+            store.endBatch();
+        }
+    }
+
     /** Applies the writes collected since {@link #beginBatch()}; a segment dropped meanwhile (expired) gets none. */
     void endBatch() {
         var writes = batch;

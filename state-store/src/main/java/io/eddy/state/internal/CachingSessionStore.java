@@ -109,12 +109,26 @@ public class CachingSessionStore implements SessionStore<Bytes, byte[]>, CachedS
     }
 
     private void writeDownAll(List<CompositeKeyCache.Entry> entries) {
-        for (CompositeKeyCache.Entry entry : entries) {
-            Windowed<Bytes> sessionKey = windowed(entry.storeKey);
-            byte[] old = listener != null && sendOldValues ? fetchSession(sessionKey) : null;
-            writeDown(sessionKey, entry.value, entry.timestamp);
-            if (listener != null) {
-                listener.apply(sessionKey, entry.value, old, entry.timestamp);
+        int n = entries.size();
+        List<Windowed<Bytes>> sessionKeys = new java.util.ArrayList<>(n);
+        byte[][] olds = listener != null && sendOldValues ? new byte[n][] : null;
+        for (int i = 0; i < n; i++) {
+            Windowed<Bytes> sessionKey = windowed(entries.get(i).storeKey);
+            sessionKeys.add(sessionKey);
+            if (olds != null) {
+                olds[i] = fetchSession(sessionKey);
+            }
+        }
+        // every entry written in one bulk write per segment, then forwarded in the same order
+        AbstractSegmentedBytesStore.inBatch(segmented, () -> {
+            for (int i = 0; i < n; i++) {
+                writeDown(sessionKeys.get(i), entries.get(i).value, entries.get(i).timestamp);
+            }
+        });
+        if (listener != null) {
+            for (int i = 0; i < n; i++) {
+                CompositeKeyCache.Entry entry = entries.get(i);
+                listener.apply(sessionKeys.get(i), entry.value, olds == null ? null : olds[i], entry.timestamp);
             }
         }
     }

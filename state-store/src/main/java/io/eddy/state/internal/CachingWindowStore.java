@@ -133,19 +133,12 @@ public class CachingWindowStore implements WindowStore<Bytes, byte[]>, CachedSta
             }
         }
         // every entry written in one bulk write per segment, then forwarded in the same order
-        if (segmented != null) {
-            segmented.beginBatch();
-        }
-        try {
+        AbstractSegmentedBytesStore.inBatch(segmented, () -> {
             for (int i = 0; i < n; i++) {
                 CompositeKeyCache.Entry entry = entries.get(i);
                 writeDown(keys[i], entry.value, starts[i], entry.timestamp);
             }
-        } finally {
-            if (segmented != null) {
-                segmented.endBatch();
-            }
-        }
+        });
         if (listener != null) {
             for (int i = 0; i < n; i++) {
                 CompositeKeyCache.Entry entry = entries.get(i);
