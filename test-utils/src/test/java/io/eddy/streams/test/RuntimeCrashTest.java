@@ -94,7 +94,7 @@ class RuntimeCrashTest {
             log.createTopic("word-counts", partitions, TopicConfig.defaults());
             for (int p = 0; p < partitions; p++) {
                 List<ProducerRecord> batch = new ArrayList<>();
-                for (int i = 0; i < Integer.getInteger("crash.lines.per.partition", 20_000); i++) {
+                for (int i = 0; i < Integer.getInteger("crash.lines.per.partition", 40_000); i++) {
                     StringBuilder line = new StringBuilder();
                     for (int w = 0; w < 8; w++) {
                         String word = "w" + rnd.nextInt(500);
@@ -117,7 +117,7 @@ class RuntimeCrashTest {
         long seed = Long.getLong("crash.seed", System.nanoTime());
         CrashHarness harness = CrashHarness.builder(CrashingWordCountMain.class.getName(), dir)
                 .args(dir.toString(), Integer.toString(PARTITIONS), guarantee, mode).seed(seed).build();
-        int finishedEarly = harness.runAndKill(Integer.getInteger("crash.kills", 6), 300, 2500);
+        int finishedEarly = harness.runAndKill(Integer.getInteger("crash.kills", 6), 200, 1500);
         assertThat(harness.kills()).as("kills (seed %d, %d runs finished before their kill)", seed, finishedEarly)
                 .isGreaterThan(0);
         assertThat(harness.runToCompletion(180_000)).as("final clean run, seed %d", seed).isZero();
