@@ -23,6 +23,7 @@ public final class CrashHarness {
     private final String classpath;
     private final List<String> jvmArgs;
     private final Path logDir;
+    private Path lastLog;
     private final Random random;
     private final long seed;
     private int started;
@@ -122,6 +123,7 @@ public final class CrashHarness {
         cmd.add(mainClass);
         cmd.addAll(args);
         File log = logDir.resolve("child-" + (started++) + ".log").toFile();
+        lastLog = log.toPath();
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
     }
 
@@ -130,6 +132,8 @@ public final class CrashHarness {
      * {@code [minDelayMs, maxDelayMs]} — unless it exits by itself first.
      *
      * @return how many of the runs exited by themselves before their kill (a run that finished its work)
+     * @throws IllegalStateException if a run exited by itself with a non-zero code (it failed); the message quotes
+     *     the end of its output
      */
     public int runAndKill(int times, long minDelayMs, long maxDelayMs) throws IOException, InterruptedException {
         int finished = 0;
@@ -137,6 +141,11 @@ public final class CrashHarness {
             Process p = start();
             long delay = minDelayMs + (long) (random.nextDouble() * (maxDelayMs - minDelayMs));
             if (p.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                if (p.exitValue() != 0) {
+                    throw new IllegalStateException("child " + mainClass + " run " + (started - 1) + " failed by itself"
+                            + " with exit code " + p.exitValue() + " (seed " + seed + "); its output ends with:\n"
+                            + lastLogTail(40));
+                }
                 finished++;
                 continue;
             }
@@ -145,6 +154,22 @@ public final class CrashHarness {
             kills++;
         }
         return finished;
+    }
+
+    /**
+     * @param lines how many lines
+     * @return the last lines of the most recently started child's output (stdout and stderr), or "" before any
+     */
+    public String lastLogTail(int lines) {
+        if (lastLog == null) {
+            return "";
+        }
+        try {
+            List<String> all = java.nio.file.Files.readAllLines(lastLog, java.nio.charset.StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + lastLog + ": " + e + ")";
+        }
     }
 
     /**
