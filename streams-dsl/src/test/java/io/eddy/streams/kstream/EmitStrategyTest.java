@@ -6,9 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.eddy.log.IsolationLevel;
 import io.eddy.log.LogRecord;
-import io.eddy.log.LogStore;
 import io.eddy.log.ProducerRecord;
-import io.eddy.log.TopicConfig;
 import io.eddy.log.TopicPartition;
 import io.eddy.serialization.Bytes;
 import io.eddy.serialization.Serde;
@@ -24,7 +22,6 @@ import io.eddy.streams.test.TestInputTopic;
 import io.eddy.streams.test.TestOutputTopic;
 import io.eddy.streams.test.TestRecord;
 import io.eddy.streams.test.TopologyTestDriver;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -615,28 +612,23 @@ class EmitStrategyTest {
         }
     }
 
-    private static ProducerRecord record(String key, long timestamp) {
-        return new ProducerRecord(INPUT.topic(), 0, key.getBytes(StandardCharsets.UTF_8),
-                "x".getBytes(StandardCharsets.UTF_8), timestamp, null);
+    private SingleTopicLog restartLog() {
+        return new SingleTopicLog(dir, INPUT, OUTPUT);
     }
 
     private void append(boolean create, ProducerRecord... records) {
-        try (LogStore log = LogStore.open(dir.resolve("log"))) {
-            if (create) {
-                log.createTopicIfAbsent(INPUT.topic(), 1, TopicConfig.defaults());
-                log.createTopicIfAbsent(OUTPUT.topic(), 1, TopicConfig.defaults());
-            }
-            log.append(INPUT, List.of(records));
-        }
+        restartLog().append(create, records);
+    }
+
+    private ProducerRecord record(String key, long timestamp) {
+        return restartLog().record(key, timestamp);
     }
 
     private List<String> outputs() {
         List<String> out = new ArrayList<>();
-        try (LogStore log = LogStore.openReadOnly(dir.resolve("log"))) {
-            for (LogRecord r : log.read(OUTPUT, 0, 1000, IsolationLevel.READ_COMMITTED)) {
-                out.add(S.deserializer().deserialize("output", r.key()) + "="
-                        + L.deserializer().deserialize("output", r.value()) + "@" + r.timestamp());
-            }
+        for (LogRecord r : restartLog().outputRecords(1000, IsolationLevel.READ_COMMITTED)) {
+            out.add(S.deserializer().deserialize("output", r.key()) + "="
+                    + L.deserializer().deserialize("output", r.value()) + "@" + r.timestamp());
         }
         return out;
     }

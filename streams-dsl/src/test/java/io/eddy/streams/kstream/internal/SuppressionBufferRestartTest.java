@@ -2,13 +2,13 @@ package io.eddy.streams.kstream.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eddy.log.IsolationLevel;
 import io.eddy.log.LogRecord;
-import io.eddy.log.LogStore;
 import io.eddy.log.ProducerRecord;
-import io.eddy.log.TopicConfig;
 import io.eddy.log.TopicPartition;
 import io.eddy.streams.EddyStreams;
 import io.eddy.streams.StreamsConfig;
+import io.eddy.streams.kstream.SingleTopicLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,28 +52,23 @@ class SuppressionBufferRestartTest {
         }
     }
 
-    private static ProducerRecord record(String key, long timestamp) {
-        return new ProducerRecord(INPUT.topic(), 0, key.getBytes(StandardCharsets.UTF_8),
-                "x".getBytes(StandardCharsets.UTF_8), timestamp, null);
+    private SingleTopicLog restartLog() {
+        return new SingleTopicLog(dir, INPUT, OUTPUT);
     }
 
     private void append(boolean create, ProducerRecord... records) {
-        try (LogStore log = LogStore.open(dir.resolve("log"))) {
-            if (create) {
-                log.createTopicIfAbsent(INPUT.topic(), 1, TopicConfig.defaults());
-                log.createTopicIfAbsent(OUTPUT.topic(), 1, TopicConfig.defaults());
-            }
-            log.append(INPUT, List.of(records));
-        }
+        restartLog().append(create, records);
+    }
+
+    private ProducerRecord record(String key, long timestamp) {
+        return restartLog().record(key, timestamp);
     }
 
     private List<String> outputs() {
         List<String> out = new ArrayList<>();
-        try (LogStore log = LogStore.openReadOnly(dir.resolve("log"))) {
-            for (LogRecord r : log.read(OUTPUT, 0, 100)) {
-                out.add(new String(r.key(), StandardCharsets.UTF_8) + "=" + new String(r.value(),
-                        StandardCharsets.UTF_8) + "@" + r.timestamp());
-            }
+        for (LogRecord r : restartLog().outputRecords(100, IsolationLevel.READ_UNCOMMITTED)) {
+            out.add(new String(r.key(), StandardCharsets.UTF_8) + "=" + new String(r.value(),
+                    StandardCharsets.UTF_8) + "@" + r.timestamp());
         }
         return out;
     }
