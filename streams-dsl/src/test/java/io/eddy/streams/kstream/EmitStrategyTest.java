@@ -6,7 +6,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.eddy.log.IsolationLevel;
 import io.eddy.log.LogRecord;
-import io.eddy.log.ProducerRecord;
 import io.eddy.log.TopicPartition;
 import io.eddy.serialization.Bytes;
 import io.eddy.serialization.Serde;
@@ -568,11 +567,12 @@ class EmitStrategyTest {
         "session, at_least_once, false", "session, exactly_once_v2, true"})
     void aRestartOnTheSameStateDirectoryNeitherEmitsAWindowAgainNorLosesOne(String windowType, String guarantee,
                                                                             boolean wipeLocalState) throws Exception {
-        append(true, record("a", 0), record("a", 5), record("b", 7), record("a", 12), record("a", 30));
+        SingleTopicLog t = topics();
+        t.append(true, t.record("a", 0), t.record("a", 5), t.record("b", 7), t.record("a", 12), t.record("a", 30));
         run(windowType, guarantee, false, 5);
         List<String> first = outputs();
         assertThat(first).isNotEmpty();
-        append(false, record("a", 16), record("b", 17), record("a", 31), record("c", 100));
+        t.append(false, t.record("a", 16), t.record("b", 17), t.record("a", 31), t.record("c", 100));
         run(windowType, guarantee, wipeLocalState, 9);
         List<String> all = outputs();
         assertThat(all).startsWith(first.toArray(String[]::new)).doesNotHaveDuplicates();
@@ -612,21 +612,13 @@ class EmitStrategyTest {
         }
     }
 
-    private SingleTopicLog restartLog() {
+    private SingleTopicLog topics() {
         return new SingleTopicLog(dir, INPUT, OUTPUT);
-    }
-
-    private void append(boolean create, ProducerRecord... records) {
-        restartLog().append(create, records);
-    }
-
-    private ProducerRecord record(String key, long timestamp) {
-        return restartLog().record(key, timestamp);
     }
 
     private List<String> outputs() {
         List<String> out = new ArrayList<>();
-        for (LogRecord r : restartLog().outputRecords(1000, IsolationLevel.READ_COMMITTED)) {
+        for (LogRecord r : topics().outputRecords(1000, IsolationLevel.READ_COMMITTED)) {
             out.add(S.deserializer().deserialize("output", r.key()) + "="
                     + L.deserializer().deserialize("output", r.value()) + "@" + r.timestamp());
         }

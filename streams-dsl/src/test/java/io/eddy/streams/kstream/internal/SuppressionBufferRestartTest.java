@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.log.IsolationLevel;
 import io.eddy.log.LogRecord;
-import io.eddy.log.ProducerRecord;
 import io.eddy.log.TopicPartition;
 import io.eddy.streams.EddyStreams;
 import io.eddy.streams.StreamsConfig;
@@ -28,10 +27,10 @@ class SuppressionBufferRestartTest {
 
     @Test
     void suppressedWindowIsEmittedAfterARestartFromTheRestoredBuffer() throws Exception {
-        append(true, record("a", 1), record("a", 3), record("b", 14));
+        topics().append(true, topics().record("a", 1), topics().record("a", 3), topics().record("b", 14));
         runUntilCommitted(3);
         assertThat(outputs()).isEmpty();
-        append(false, record("b", 15)); // closes [0,10) (grace 5) in the second run
+        topics().append(false, topics().record("b", 15)); // closes [0,10) (grace 5) in the second run
         runUntilCommitted(4);
         assertThat(outputs()).containsExactly("[a@0/10]=(2<-null)@3");
     }
@@ -52,21 +51,13 @@ class SuppressionBufferRestartTest {
         }
     }
 
-    private SingleTopicLog restartLog() {
+    private SingleTopicLog topics() {
         return new SingleTopicLog(dir, INPUT, OUTPUT);
-    }
-
-    private void append(boolean create, ProducerRecord... records) {
-        restartLog().append(create, records);
-    }
-
-    private ProducerRecord record(String key, long timestamp) {
-        return restartLog().record(key, timestamp);
     }
 
     private List<String> outputs() {
         List<String> out = new ArrayList<>();
-        for (LogRecord r : restartLog().outputRecords(100, IsolationLevel.READ_UNCOMMITTED)) {
+        for (LogRecord r : topics().outputRecords(100, IsolationLevel.READ_UNCOMMITTED)) {
             out.add(new String(r.key(), StandardCharsets.UTF_8) + "=" + new String(r.value(),
                     StandardCharsets.UTF_8) + "@" + r.timestamp());
         }
