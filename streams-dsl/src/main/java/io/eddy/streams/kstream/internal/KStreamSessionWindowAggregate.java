@@ -16,12 +16,10 @@ import io.eddy.streams.kstream.SessionWindows;
 import io.eddy.streams.processor.api.ContextualProcessor;
 import io.eddy.streams.processor.api.Processor;
 import io.eddy.streams.processor.api.ProcessorContext;
-import io.eddy.streams.processor.api.ProcessorSupplier;
 import io.eddy.streams.processor.api.Record;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,18 +56,12 @@ import org.slf4j.LoggerFactory;
  * @param <VAgg> the aggregate type
  */
 public final class KStreamSessionWindowAggregate<K, V, VAgg>
-        implements WindowCloseEmitter, ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
+        extends WindowedAggregateSupplier<K, V, VAgg> {
     private static final Logger LOG = LoggerFactory.getLogger(KStreamSessionWindowAggregate.class);
 
     private final SessionWindows windows;
-    private final String storeName;
-    private final Initializer<VAgg> initializer;
-    private final Aggregator<? super K, ? super V, VAgg> aggregator;
     private final Merger<? super K, VAgg> merger;
-    private final DroppedRecordsSensor dropped;
-    private final String trackerStoreName;
     private final Serde<K> keySerde;
-    private boolean sendOldValues;
 
     /**
      * @param windows the session windows
@@ -98,19 +90,10 @@ public final class KStreamSessionWindowAggregate<K, V, VAgg>
                                          Serde<K> keySerde, Initializer<VAgg> initializer,
                                          Aggregator<? super K, ? super V, VAgg> aggregator,
                                          Merger<? super K, VAgg> merger) {
+        super("session window aggregate", storeName, emitStrategy, initializer, aggregator);
         this.windows = Objects.requireNonNull(windows, "windows");
-        this.storeName = Objects.requireNonNull(storeName, "storeName");
-        this.initializer = Objects.requireNonNull(initializer, "initializer");
-        this.aggregator = Objects.requireNonNull(aggregator, "aggregator");
         this.merger = Objects.requireNonNull(merger, "merger");
-        this.dropped = new DroppedRecordsSensor("session window aggregate of store " + storeName);
-        if (EmitStrategies.emitsOnClose(emitStrategy)) {
-            this.trackerStoreName = EmittedWindowTracker.storeName(storeName);
-            this.keySerde = Objects.requireNonNull(keySerde, "keySerde");
-        } else {
-            this.trackerStoreName = null;
-            this.keySerde = keySerde;
-        }
+        this.keySerde = trackerStoreName != null ? Objects.requireNonNull(keySerde, "keySerde") : keySerde;
     }
 
     /**
@@ -129,26 +112,6 @@ public final class KStreamSessionWindowAggregate<K, V, VAgg>
         Duration retention = Duration.ofMillis(windows.inactivityGap() + windows.gracePeriodMs() + 1);
         return Stores.sessionStoreBuilder(persistent ? Stores.persistentSessionStore(name, retention)
                 : Stores.inMemorySessionStore(name, retention), keySerde, aggSerde);
-    }
-
-    /** Makes forwarded changes carry the old aggregate. */
-    public void enableSendingOldValues() {
-        sendOldValues = true;
-    }
-
-    /** @return the store name */
-    public String storeName() {
-        return storeName;
-    }
-
-    /** @return records dropped so far (null key or value, or late), over all tasks */
-    public long droppedRecords() {
-        return dropped.count();
-    }
-
-    @Override
-    public String emitTrackerStoreName() {
-        return trackerStoreName;
     }
 
     @Override

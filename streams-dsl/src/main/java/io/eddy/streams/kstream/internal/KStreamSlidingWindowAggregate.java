@@ -18,11 +18,9 @@ import io.eddy.streams.kstream.SlidingWindows;
 import io.eddy.streams.processor.api.ContextualProcessor;
 import io.eddy.streams.processor.api.Processor;
 import io.eddy.streams.processor.api.ProcessorContext;
-import io.eddy.streams.processor.api.ProcessorSupplier;
 import io.eddy.streams.processor.api.Record;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -59,17 +57,11 @@ import org.slf4j.LoggerFactory;
  * @param <VAgg> the aggregate type
  */
 public final class KStreamSlidingWindowAggregate<K, V, VAgg>
-        implements WindowCloseEmitter, ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
+        extends WindowedAggregateSupplier<K, V, VAgg> {
     private static final Logger LOG = LoggerFactory.getLogger(KStreamSlidingWindowAggregate.class);
 
     private final SlidingWindows windows;
-    private final String storeName;
-    private final Initializer<VAgg> initializer;
-    private final Aggregator<? super K, ? super V, VAgg> aggregator;
-    private final DroppedRecordsSensor dropped;
-    private final String trackerStoreName;
     private final Serde<K> keySerde;
-    private boolean sendOldValues;
 
     /**
      * @param windows the windows
@@ -94,18 +86,9 @@ public final class KStreamSlidingWindowAggregate<K, V, VAgg>
     public KStreamSlidingWindowAggregate(SlidingWindows windows, String storeName, EmitStrategy emitStrategy,
                                          Serde<K> keySerde, Initializer<VAgg> initializer,
                                          Aggregator<? super K, ? super V, VAgg> aggregator) {
+        super("sliding window aggregate", storeName, emitStrategy, initializer, aggregator);
         this.windows = Objects.requireNonNull(windows, "windows");
-        this.storeName = Objects.requireNonNull(storeName, "storeName");
-        this.initializer = Objects.requireNonNull(initializer, "initializer");
-        this.aggregator = Objects.requireNonNull(aggregator, "aggregator");
-        this.dropped = new DroppedRecordsSensor("sliding window aggregate of store " + storeName);
-        if (EmitStrategies.emitsOnClose(emitStrategy)) {
-            this.trackerStoreName = EmittedWindowTracker.storeName(storeName);
-            this.keySerde = Objects.requireNonNull(keySerde, "keySerde");
-        } else {
-            this.trackerStoreName = null;
-            this.keySerde = keySerde;
-        }
+        this.keySerde = trackerStoreName != null ? Objects.requireNonNull(keySerde, "keySerde") : keySerde;
     }
 
     /**
@@ -139,26 +122,6 @@ public final class KStreamSlidingWindowAggregate<K, V, VAgg>
         return Stores.timestampedWindowStoreBuilder(persistent
                 ? Stores.persistentTimestampedWindowStore(name, retention, size, false)
                 : Stores.inMemoryWindowStore(name, retention, size, false), keySerde, aggSerde);
-    }
-
-    /** Makes forwarded changes carry the old aggregate. */
-    public void enableSendingOldValues() {
-        sendOldValues = true;
-    }
-
-    /** @return the store name */
-    public String storeName() {
-        return storeName;
-    }
-
-    /** @return records dropped so far (null key or value, or late), over all tasks */
-    public long droppedRecords() {
-        return dropped.count();
-    }
-
-    @Override
-    public String emitTrackerStoreName() {
-        return trackerStoreName;
     }
 
     @Override

@@ -17,7 +17,6 @@ import io.eddy.streams.kstream.Windows;
 import io.eddy.streams.processor.api.ContextualProcessor;
 import io.eddy.streams.processor.api.Processor;
 import io.eddy.streams.processor.api.ProcessorContext;
-import io.eddy.streams.processor.api.ProcessorSupplier;
 import io.eddy.streams.processor.api.Record;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,16 +54,10 @@ import org.slf4j.LoggerFactory;
  * @param <VAgg> the aggregate type
  */
 public final class KStreamWindowAggregate<K, V, VAgg>
-        implements WindowCloseEmitter, ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
+        extends WindowedAggregateSupplier<K, V, VAgg> {
     private static final Logger LOG = LoggerFactory.getLogger(KStreamWindowAggregate.class);
 
     private final Windows<TimeWindow> windows;
-    private final String storeName;
-    private final Initializer<VAgg> initializer;
-    private final Aggregator<? super K, ? super V, VAgg> aggregator;
-    private final DroppedRecordsSensor dropped;
-    private final String trackerStoreName;
-    private boolean sendOldValues;
 
     /**
      * @param windows the windows
@@ -87,13 +80,8 @@ public final class KStreamWindowAggregate<K, V, VAgg>
      */
     public KStreamWindowAggregate(Windows<TimeWindow> windows, String storeName, EmitStrategy emitStrategy,
                                   Initializer<VAgg> initializer, Aggregator<? super K, ? super V, VAgg> aggregator) {
+        super("window aggregate", storeName, emitStrategy, initializer, aggregator);
         this.windows = Objects.requireNonNull(windows, "windows");
-        this.storeName = Objects.requireNonNull(storeName, "storeName");
-        this.initializer = Objects.requireNonNull(initializer, "initializer");
-        this.aggregator = Objects.requireNonNull(aggregator, "aggregator");
-        this.dropped = new DroppedRecordsSensor("window aggregate of store " + storeName);
-        this.trackerStoreName = EmitStrategies.emitsOnClose(emitStrategy) ? EmittedWindowTracker.storeName(storeName)
-                : null;
     }
 
     /**
@@ -116,29 +104,9 @@ public final class KStreamWindowAggregate<K, V, VAgg>
                 : Stores.inMemoryWindowStore(name, retention, size, false), keySerde, aggSerde);
     }
 
-    /** Makes forwarded changes carry the old aggregate. */
-    public void enableSendingOldValues() {
-        sendOldValues = true;
-    }
-
-    /** @return the store name */
-    public String storeName() {
-        return storeName;
-    }
-
     /** @return the windows */
     public Windows<TimeWindow> windows() {
         return windows;
-    }
-
-    @Override
-    public String emitTrackerStoreName() {
-        return trackerStoreName;
-    }
-
-    /** @return records dropped so far (null key or value, or late), over all tasks */
-    public long droppedRecords() {
-        return dropped.count();
     }
 
     @Override
