@@ -31,8 +31,38 @@ public final class InternalTopologyBuilder {
     private final List<GlobalStoreDefinition> globalStores = new ArrayList<>();
     private final List<Set<String>> copartitionGroups = new ArrayList<>();
 
-    /** A topic the runtime creates and owns, named {@code <application.id>-<name>}. */
-    public record InternalTopic(String name, int partitions, boolean repartition, Map<String, String> config) {
+    /**
+     * A topic the runtime creates and owns, named {@code <application.id>-<name>}.
+     *
+     * @param name the topic's name without the application-id prefix
+     * @param partitions its partition count, or -1 (below 1) to derive it (see {@code partitionsLike})
+     * @param partitionsLike when not empty (and {@code partitions} is -1): the topics (external, or internal by their
+     *     unprefixed names) whose largest partition count this topic takes; when empty, a derived count is the
+     *     largest source partition count of the subtopology writing the topic
+     * @param repartition whether it is a repartition topic (handed over in memory unless it goes through the log)
+     * @param config topic configuration
+     */
+    public record InternalTopic(String name, int partitions, Set<String> partitionsLike, boolean repartition,
+                                Map<String, String> config) {
+        /** Validates and copies. */
+        public InternalTopic {
+            Objects.requireNonNull(name, "name");
+            partitionsLike = Set.copyOf(partitionsLike);
+            config = Map.copyOf(config);
+            if (partitions >= 1 && !partitionsLike.isEmpty()) {
+                throw new TopologyException("internal topic '" + name + "' has an explicit partition count ("
+                        + partitions + ") and topics to take it from " + partitionsLike + "; give one of them");
+            }
+            if (partitionsLike.contains(name)) {
+                throw new TopologyException("internal topic '" + name + "' cannot take its partition count from"
+                        + " itself");
+            }
+        }
+
+        /** A topic with an explicit partition count, or -1 for the largest of the subtopology writing it. */
+        public InternalTopic(String name, int partitions, boolean repartition, Map<String, String> config) {
+            this(name, partitions, Set.of(), repartition, config);
+        }
     }
 
     /** A global store: fed from a whole topic, loaded before tasks run, readable by every task. */
@@ -194,7 +224,29 @@ public final class InternalTopologyBuilder {
      * @param partitions its partition count, or -1 to take the largest partition count of the subtopology writing it
      */
     public void addInternalTopic(String name, int partitions, boolean repartition, Map<String, String> config) {
-        internalTopics.put(name, new InternalTopic(name, partitions, repartition, Map.copyOf(config)));
+        internalTopics.put(name, new InternalTopic(name, partitions, repartition, config));
+    }
+
+    /**
+     * Declares a topic the runtime creates and names {@code <application.id>-<name>}, whose partition count is the
+     * largest partition count of {@code partitionsLike}: for a topic that must be co-partitioned with topics read by
+     * another subtopology than the one writing it (a foreign-key join's subscription topic follows the right table's
+     * source topics, its response topic the left table's). Pair it with {@link #addCopartitionGroup} so the runtime
+     * checks that the followed topics agree.
+     *
+     * @param name the topic's name without the application-id prefix
+     * @param partitionsLike topics (external, or internal by their unprefixed names) to take the partition count from
+     * @param repartition whether it is a repartition topic
+     * @param config topic configuration
+     * @throws TopologyException if {@code partitionsLike} is empty or names the topic itself
+     */
+    public void addInternalTopic(String name, Set<String> partitionsLike, boolean repartition,
+                                 Map<String, String> config) {
+        if (partitionsLike == null || partitionsLike.isEmpty()) {
+            throw new TopologyException("internal topic '" + name + "' needs at least one topic to take its partition"
+                    + " count from");
+        }
+        internalTopics.put(name, new InternalTopic(name, -1, partitionsLike, repartition, config));
     }
 
     /** Declares sources whose topics must have equal partition counts (joined streams and tables). */

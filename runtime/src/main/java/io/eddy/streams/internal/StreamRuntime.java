@@ -128,7 +128,9 @@ public final class StreamRuntime {
             partitionCounts.put(g.topic(), n.isPresent() ? n.getAsInt()
                     : backend.createTopicIfAbsent(g.topic(), defaultPartitions, Map.of()));
         }
-        // internal topics: explicit count, or the largest source partition count of the subtopology writing them
+        // internal topics: explicit count, the largest count of the topics they follow, or the largest source
+        // partition count of the subtopology writing them; repeated until nothing changes, since a count may depend
+        // on another internal topic's (also across a cycle of subtopologies, when one of its topics follows others)
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -138,7 +140,9 @@ public final class StreamRuntime {
                     continue;
                 }
                 int count = it.partitions();
-                if (count < 1) {
+                if (count < 1 && !it.partitionsLike().isEmpty()) {
+                    count = maxPartitions(it.partitionsLike(), appId);
+                } else if (count < 1) {
                     for (InternalTopologyBuilder.Subtopology s : subs) {
                         if (s.sinkTopics().contains(it.name())) {
                             int max = maxSourcePartitions(s, appId);
@@ -158,7 +162,9 @@ public final class StreamRuntime {
             String real = appId + "-" + it.name();
             Integer count = partitionCounts.get(real);
             if (count == null) {
-                throw new TopologyException("cannot determine the partition count of internal topic " + real);
+                throw new TopologyException("cannot determine the partition count of internal topic " + real
+                        + (it.partitionsLike().isEmpty() ? ""
+                        : ": it follows topics " + it.partitionsLike() + ", which must be read by the topology"));
             }
             if (it.repartition() && !throughLog) {
                 exchange.register(real, count);
@@ -305,8 +311,13 @@ public final class StreamRuntime {
     }
 
     private int maxSourcePartitions(InternalTopologyBuilder.Subtopology s, String appId) {
+        return maxPartitions(s.sourceTopics(), appId);
+    }
+
+    /** @return the largest partition count of {@code topics} (unprefixed names), or -1 if one is not known yet */
+    private int maxPartitions(Collection<String> topics, String appId) {
         int max = -1;
-        for (String t : s.sourceTopics()) {
+        for (String t : topics) {
             Integer c = partitionCounts.get(topology.resolveTopic(appId, t));
             if (c == null) {
                 return -1;

@@ -220,8 +220,9 @@ public interface KTable<K, V> {
                                 Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
 
     // ---- foreign-key joins: each left value joins the right value under foreignKeyExtractor(value) (or (key,
-    // value)); results are keyed by the left key. Eddy computes them inside one task: both tables' source topics
-    // must have one partition, else the app fails at start with a StreamsException. ----------------------------
+    // value)); results are keyed by the left key. As in Kafka Streams, subscriptions and responses travel through
+    // two internal repartition topics, so the tables may have any (and different) partition counts; the result is
+    // always materialized. -------------------------------------------------------------------------------------
 
     /** Inner foreign-key join, the foreign key extracted from the left value. */
     <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,

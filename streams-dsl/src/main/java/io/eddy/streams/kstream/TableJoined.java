@@ -6,8 +6,9 @@ import io.eddy.streams.processor.StreamPartitioner;
  * Settings of a foreign-key table-table join, as Kafka Streams' {@code TableJoined}: the name of its processors and
  * stores, and the partitioners of the two tables. Immutable; the {@code with...} methods return a copy.
  *
- * <p>Eddy runs a foreign-key join inside one task (both tables must be single-partition), so the partitioners,
- * which Kafka Streams uses for its subscription topics, are accepted for source compatibility and not used.
+ * <p>As in Kafka Streams, the partitioners say how the two tables' source topics are partitioned when that is not
+ * murmur2 of the serialized key: the join's subscription topic is partitioned with {@code otherPartitioner} (so a
+ * subscription reaches the task holding its foreign key) and its response topic with {@code partitioner}.
  *
  * @param <K> the left table's key type
  * @param <KO> the right (foreign) table's key type

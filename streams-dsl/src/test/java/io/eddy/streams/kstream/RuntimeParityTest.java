@@ -26,14 +26,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Runs a windowed count and a stream-table join through the real runtime (2 partitions, 2 threads) and checks that
- * the final results equal the test driver's.
+ * Runs a windowed count and a stream-table join through the real runtime (2 partitions, 2 threads), and foreign-key
+ * joins of a 3-partition table with a 2-partition table (3 threads, both guarantees, repartitioned in memory or
+ * through the log), and checks that the final results equal the test driver's.
  */
 class RuntimeParityTest {
     private static final Serde<String> S = Serdes.String();
@@ -76,9 +79,13 @@ class RuntimeParityTest {
     }
 
     private static ProducerRecord record(String topic, String key, String value, long ts) {
+        return record(topic, key, value, ts, PARTITIONS);
+    }
+
+    private static ProducerRecord record(String topic, String key, String value, long ts, int partitions) {
         byte[] k = S.serializer().serialize(topic, key);
-        return new ProducerRecord(topic, DefaultPartitioner.partition(k, PARTITIONS), k,
-                S.serializer().serialize(topic, value), ts, null);
+        return new ProducerRecord(topic, DefaultPartitioner.partition(k, partitions), k,
+                value == null ? null : S.serializer().serialize(topic, value), ts, null);
     }
 
     /** Final value per key (last record per key, in partition order) and every record, from the driver or the log. */
@@ -102,7 +109,7 @@ class RuntimeParityTest {
     private static void pipe(TestInputTopic<String, String> in, List<ProducerRecord> records) {
         for (ProducerRecord r : records) {
             in.pipeInput(S.deserializer().deserialize(r.topic(), r.key()),
-                    S.deserializer().deserialize(r.topic(), r.value()), r.timestamp());
+                    r.value() == null ? null : S.deserializer().deserialize(r.topic(), r.value()), r.timestamp());
         }
     }
 
@@ -127,9 +134,13 @@ class RuntimeParityTest {
     }
 
     private Map<TopicPartition, Long> endOffsets(String topic) {
+        return endOffsets(topic, PARTITIONS);
+    }
+
+    private Map<TopicPartition, Long> endOffsets(String topic, int partitions) {
         Map<TopicPartition, Long> out = new HashMap<>();
         try (LogStore log = LogStore.openReadOnly(dir.resolve("log"))) {
-            for (int p = 0; p < PARTITIONS; p++) {
+            for (int p = 0; p < partitions; p++) {
                 TopicPartition tp = new TopicPartition(topic, p);
                 out.put(tp, log.endOffset(tp));
             }
@@ -230,36 +241,129 @@ class RuntimeParityTest {
         assertThat(logResults().enriched()).hasSize((int) known);
     }
 
-    @Test
-    void foreignKeyJoinOverTwoPartitionsFailsAtStartNamingTheJoinAndItsTopics() throws Exception {
+    // ---- foreign-key join: 3-partition left table, 2-partition right table ----------------------------------
+
+    private static final int ORDER_PARTITIONS = 3;
+    private static final int PRODUCT_PARTITIONS = 2;
+    private static final List<String> FK_OUTPUTS = List.of("fk-inner", "fk-left");
+
+    private static Topology foreignKeyJoins() {
         StreamsBuilder b = new StreamsBuilder();
         KTable<String, String> orders = b.table("orders", Consumed.with(S, S));
         KTable<String, String> products = b.table("products", Consumed.with(S, S));
-        orders.join(products, o -> o, (o, p) -> o + p, TableJoined.as("fk")).toStream().to("fk-out",
-                Produced.with(S, S));
-        append(List.of(record("orders", "o1", "p1", 1), record("orders", "o2", "p2", 1)), "orders", "products",
-                "fk-out");
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        try (EddyStreams app = new EddyStreams(b.build(), props("fk"))) {
-            app.setUncaughtExceptionHandler(e -> {
-                failure.compareAndSet(null, e);
-                return io.eddy.streams.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-            });
-            try {
-                app.start();
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
+        Function<String, String> fk = o -> o.startsWith("none") ? null : o.split(":")[0];
+        ValueJoiner<String, String, String> joiner = (o, p) -> o + "/" + p;
+        orders.join(products, fk, joiner, TableJoined.as("inner")).toStream().to("fk-inner", Produced.with(S, S));
+        orders.leftJoin(products, fk, joiner, TableJoined.as("left")).toStream().to("fk-left", Produced.with(S, S));
+        return b.build();
+    }
+
+    /** Orders moving between products (some unknown, some null foreign keys), deleted, and products changing. */
+    private static List<ProducerRecord> foreignKeyJoinInput(long seed) {
+        Random rnd = new Random(seed);
+        List<ProducerRecord> out = new ArrayList<>();
+        for (int p = 0; p < 10; p++) {
+            out.add(record("products", "p" + p, "name" + p, out.size(), PRODUCT_PARTITIONS));
+        }
+        for (int i = 0; i < 600; i++) {
+            int kind = rnd.nextInt(10);
+            if (kind < 6) {
+                String value = rnd.nextInt(10) == 0 ? "none:" + i : "p" + rnd.nextInt(12) + ":" + i;
+                out.add(record("orders", "o" + rnd.nextInt(60), value, out.size(), ORDER_PARTITIONS));
+            } else if (kind < 7) {
+                out.add(record("orders", "o" + rnd.nextInt(60), null, out.size(), ORDER_PARTITIONS));
+            } else if (kind < 9) {
+                out.add(record("products", "p" + rnd.nextInt(12), "name" + i, out.size(), PRODUCT_PARTITIONS));
+            } else {
+                out.add(record("products", "p" + rnd.nextInt(12), null, out.size(), PRODUCT_PARTITIONS));
             }
-            // the supervisor shuts the client down after the handler ran: wait until it is done
-            await(() -> app.state() == EddyStreams.State.ERROR);
         }
-        assertThat(failure.get()).isNotNull();
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = failure.get(); t != null; t = t.getCause()) {
-            messages.append(t.getMessage()).append('\n');
+        return out;
+    }
+
+    private static Map<String, Map<String, String>> driverForeignKeyResults(List<ProducerRecord> input) {
+        try (TopologyTestDriver d = Drivers.cached(foreignKeyJoins())) {
+            TestInputTopic<String, String> orders = d.createInputTopic("orders", S.serializer(), S.serializer());
+            TestInputTopic<String, String> products = d.createInputTopic("products", S.serializer(),
+                    S.serializer());
+            for (ProducerRecord r : input) {
+                pipe(r.topic().equals("orders") ? orders : products, List.of(r));
+            }
+            Map<String, Map<String, String>> out = new TreeMap<>();
+            for (String topic : FK_OUTPUTS) {
+                out.put(topic, new TreeMap<>(d.createOutputTopic(topic, S.deserializer(), S.deserializer())
+                        .readKeyValuesToMap()));
+            }
+            return out;
         }
-        assertThat(messages.toString()).contains("foreign-key join 'fk'").contains("single-partition")
-                .contains("orders").contains("products");
+    }
+
+    /** @return the final value per key of every output (a null value removes the key), read from the log */
+    private Map<String, Map<String, String>> logForeignKeyResults() {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        try (LogStore log = LogStore.openReadOnly(dir.resolve("log"))) {
+            for (String topic : FK_OUTPUTS) {
+                Map<String, String> finals = new TreeMap<>();
+                for (int p = 0; p < log.partitionCount(topic); p++) {
+                    for (LogRecord r : readAll(log, new TopicPartition(topic, p))) {
+                        String key = S.deserializer().deserialize(topic, r.key());
+                        if (r.value() == null) {
+                            finals.remove(key);
+                        } else {
+                            finals.put(key, S.deserializer().deserialize(topic, r.value()));
+                        }
+                    }
+                }
+                out.put(topic, finals);
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}, repartition through the log: {1}")
+    @CsvSource({"at_least_once,false", "exactly_once,false", "at_least_once,true", "exactly_once,true"})
+    void foreignKeyJoinsOverThreeAndTwoPartitionsMatchTheTestDriver(String guarantee, boolean throughLog)
+            throws Exception {
+        List<ProducerRecord> input = foreignKeyJoinInput(11);
+        try (LogStore log = LogStore.open(dir.resolve("log"))) {
+            log.createTopicIfAbsent("orders", ORDER_PARTITIONS, TopicConfig.defaults());
+            log.createTopicIfAbsent("products", PRODUCT_PARTITIONS, TopicConfig.defaults());
+            for (String t : FK_OUTPUTS) {
+                log.createTopicIfAbsent(t, ORDER_PARTITIONS, TopicConfig.defaults());
+            }
+            for (ProducerRecord r : input) {
+                log.append(new TopicPartition(r.topic(), r.partition()), List.of(r));
+            }
+        }
+        Map<String, Map<String, String>> expected = driverForeignKeyResults(input);
+        assertThat(expected.get("fk-inner")).hasSizeBetween(5, 59);
+        assertThat(expected.get("fk-left").size()).isGreaterThan(expected.get("fk-inner").size());
+
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        ends.putAll(endOffsets("orders", ORDER_PARTITIONS));
+        ends.putAll(endOffsets("products", PRODUCT_PARTITIONS));
+        Properties p = props("fk");
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 3);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        p.put(StreamsConfig.REPARTITION_THROUGH_LOG_CONFIG, throughLog);
+        try (EddyStreams app = new EddyStreams(foreignKeyJoins(), p)) {
+            app.start();
+            for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+                app.awaitCommittedOffset(e.getKey(), e.getValue(), Duration.ofSeconds(60));
+            }
+            // through the log, responses may still be on their way after the inputs are committed
+            await(() -> logForeignKeyResults().equals(expected));
+        }
+        assertThat(logForeignKeyResults()).isEqualTo(expected);
+        try (LogStore log = LogStore.openReadOnly(dir.resolve("log"))) {
+            String subscriptions = "fk-inner-subscription-registration-repartition";
+            assertThat(log.topicExists("fk-inner-subscription-registration-repartition")).isEqualTo(throughLog);
+            if (throughLog) {
+                assertThat(log.partitionCount(subscriptions)).isEqualTo(PRODUCT_PARTITIONS);
+                assertThat(log.partitionCount("fk-inner-subscription-response-repartition"))
+                        .isEqualTo(ORDER_PARTITIONS);
+            }
+        }
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

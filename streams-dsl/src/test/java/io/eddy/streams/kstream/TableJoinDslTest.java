@@ -16,9 +16,13 @@ import io.eddy.streams.test.TestInputTopic;
 import io.eddy.streams.test.TestOutputTopic;
 import io.eddy.streams.test.TestRecord;
 import io.eddy.streams.test.TopologyTestDriver;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** KTable-KTable joins on the primary key and on a foreign key, through the DSL and the test driver. */
 class TableJoinDslTest {
@@ -132,5 +136,139 @@ class TableJoinDslTest {
                 Materialized.as("products-store"));
         assertThatThrownBy(() -> orders.join(products, o -> o, (o, pr) -> o + pr))
                 .isInstanceOf(TopologyException.class).hasMessageContaining("TableJoined.as");
+    }
+
+    private static TopologyTestDriver driver(Topology t, boolean throughLog, boolean exactlyOnce) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        p.put(StreamsConfig.REPARTITION_THROUGH_LOG_CONFIG, throughLog);
+        if (exactlyOnce) {
+            p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE);
+        }
+        return new TopologyTestDriver(t, p);
+    }
+
+    @ParameterizedTest(name = "through the log: {0}, exactly once: {1}")
+    @CsvSource({"false,false", "true,false", "false,true", "true,true"})
+    void leftRecordMovedToAnotherForeignKeyNoLongerFollowsTheOldOne(boolean throughLog, boolean exactlyOnce) {
+        try (TopologyTestDriver d = driver(foreignKeyJoin(false), throughLog, exactlyOnce)) {
+            TestInputTopic<String, String> orders = d.createInputTopic("orders", S.serializer(), S.serializer());
+            TestInputTopic<String, String> products = d.createInputTopic("products", S.serializer(), S.serializer());
+            TestOutputTopic<String, String> out = d.createOutputTopic("out", S.deserializer(), S.deserializer());
+            products.pipeInput("p1", "apple", 1);
+            products.pipeInput("p2", "cherry", 1);
+            orders.pipeInput("o1", "p1:1", 2);
+            orders.pipeInput("o1", "p2:1", 3);
+            products.pipeInput("p1", "apricot", 4); // o1 left p1
+            products.pipeInput("p1", null, 5);
+            products.pipeInput("p2", "cranberry", 6);
+            assertThat(out.readRecordsToList()).extracting(TestRecord::key, TestRecord::value, TestRecord::timestamp)
+                    .containsExactly(tuple("o1", "p1:1/apple", 2L), tuple("o1", "p2:1/cherry", 3L),
+                            tuple("o1", "p2:1/cranberry", 6L));
+        }
+    }
+
+    @ParameterizedTest(name = "left join: {0}")
+    @ValueSource(booleans = {false, true})
+    void leftDeleteSendsATombstoneOnlyWhereAResultExisted(boolean leftJoin) {
+        try (TopologyTestDriver d = Drivers.uncached(foreignKeyJoin(leftJoin))) {
+            TestInputTopic<String, String> orders = d.createInputTopic("orders", S.serializer(), S.serializer());
+            TestInputTopic<String, String> products = d.createInputTopic("products", S.serializer(), S.serializer());
+            TestOutputTopic<String, String> out = d.createOutputTopic("out", S.deserializer(), S.deserializer());
+            products.pipeInput("p1", "apple", 1);
+            orders.pipeInput("o1", "p1:1", 2);   // a result
+            orders.pipeInput("o2", "p9:1", 3);   // no product: a result only in a left join
+            orders.pipeInput("o1", null, 4);
+            orders.pipeInput("o2", null, 5);
+            orders.pipeInput("o3", null, 6);     // never existed
+            if (leftJoin) {
+                assertThat(out.readRecordsToList()).extracting(TestRecord::key, TestRecord::value,
+                        TestRecord::timestamp).containsExactly(tuple("o1", "p1:1/apple", 2L),
+                        tuple("o2", "p9:1/null", 3L), tuple("o1", null, 4L), tuple("o2", null, 5L));
+            } else {
+                assertThat(out.readRecordsToList()).extracting(TestRecord::key, TestRecord::value,
+                        TestRecord::timestamp).containsExactly(tuple("o1", "p1:1/apple", 2L), tuple("o1", null, 4L));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "left join: {0}")
+    @ValueSource(booleans = {false, true})
+    void rightDeleteRemovesTheInnerResultAndLeavesTheLeftJoinResultWithNull(boolean leftJoin) {
+        try (TopologyTestDriver d = Drivers.uncached(foreignKeyJoin(leftJoin))) {
+            TestInputTopic<String, String> orders = d.createInputTopic("orders", S.serializer(), S.serializer());
+            TestInputTopic<String, String> products = d.createInputTopic("products", S.serializer(), S.serializer());
+            TestOutputTopic<String, String> out = d.createOutputTopic("out", S.deserializer(), S.deserializer());
+            products.pipeInput("p1", "apple", 1);
+            orders.pipeInput("o1", "p1:1", 2);
+            orders.pipeInput("o2", "p1:2", 3);
+            out.readRecordsToList();
+            products.pipeInput("p1", null, 7);
+            assertThat(out.readRecordsToList()).extracting(TestRecord::key, TestRecord::value, TestRecord::timestamp)
+                    .containsExactly(leftJoin
+                            ? new org.assertj.core.groups.Tuple[] {tuple("o1", "p1:1/null", 7L),
+                                tuple("o2", "p1:2/null", 7L)}
+                            : new org.assertj.core.groups.Tuple[] {tuple("o1", null, 7L), tuple("o2", null, 7L)});
+        }
+    }
+
+    @ParameterizedTest(name = "through the log: {0}")
+    @ValueSource(booleans = {false, true})
+    void responsesToAnOutdatedLeftValueAreDropped(boolean throughLog) {
+        StreamsBuilder b = new StreamsBuilder();
+        // one input record makes several updates of the same order before any response comes back
+        KTable<String, String> orders = b.stream("orders", Consumed.with(S, S))
+                .flatMapValues(v -> List.of(v.split(";"))).toTable(Materialized.with(S, S));
+        KTable<String, String> products = b.table("products", Consumed.with(S, S));
+        orders.join(products, o -> o.split(":")[0], (o, p) -> o + "/" + p, TableJoined.as("enriched"))
+                .toStream().to("out", Produced.with(S, S));
+        try (TopologyTestDriver d = driver(b.build(), throughLog, false)) {
+            TestInputTopic<String, String> in = d.createInputTopic("orders", S.serializer(), S.serializer());
+            TestInputTopic<String, String> products2 = d.createInputTopic("products", S.serializer(),
+                    S.serializer());
+            TestOutputTopic<String, String> out = d.createOutputTopic("out", S.deserializer(), S.deserializer());
+            products2.pipeInput("p1", "apple", 1);
+            products2.pipeInput("p2", "banana", 1);
+            in.pipeInput("o1", "p1:1;p2:1", 2);
+            assertThat(out.readKeyValuesToList()).containsExactly(KeyValue.pair("o1", "p2:1/banana"));
+        }
+    }
+
+    @Test
+    void foreignKeyJoinResultIsMaterializedAndReadByAJoinOnIt() {
+        StreamsBuilder b = new StreamsBuilder();
+        KTable<String, String> orders = b.table("orders", Consumed.with(S, S));
+        KTable<String, String> products = b.table("products", Consumed.with(S, S));
+        KTable<String, String> shipping = b.table("shipping", Consumed.with(S, S));
+        Materialized<String, String, KeyValueStore<Bytes, byte[]>> view =
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("enriched-view").withKeySerde(S)
+                        .withValueSerde(S);
+        KTable<String, String> enriched = orders.join(products, o -> o.split(":")[0], (o, p) -> o + "/" + p,
+                TableJoined.as("enriched"), view);
+        enriched.join(shipping, (e, s) -> e + "@" + s).toStream().to("out", Produced.with(S, S));
+        try (TopologyTestDriver d = Drivers.uncached(b.build())) {
+            d.createInputTopic("products", S.serializer(), S.serializer()).pipeInput("p1", "apple", 1);
+            d.createInputTopic("orders", S.serializer(), S.serializer()).pipeInput("o1", "p1:1", 2);
+            d.createInputTopic("shipping", S.serializer(), S.serializer()).pipeInput("o1", "dhl", 3);
+            assertThat(d.createOutputTopic("out", S.deserializer(), S.deserializer()).readKeyValuesToList())
+                    .containsExactly(KeyValue.pair("o1", "p1:1/apple@dhl"));
+            assertThat(d.<String, String>getKeyValueStore("enriched-view").get("o1")).isEqualTo("p1:1/apple");
+        }
+    }
+
+    @Test
+    void foreignKeyJoinNamesItsTopicsAndSizesThemLikeTheTablesTheyLeadTo() {
+        Topology t = foreignKeyJoin(false);
+        var topics = t.internalBuilder().internalTopics();
+        assertThat(topics).containsOnlyKeys("enriched-subscription-registration-repartition",
+                "enriched-subscription-response-repartition");
+        assertThat(topics.get("enriched-subscription-registration-repartition").partitionsLike())
+                .containsExactly("products");
+        assertThat(topics.get("enriched-subscription-response-repartition").partitionsLike())
+                .containsExactly("orders");
+        assertThat(t.internalBuilder().copartitionGroups()).contains(
+                Set.of("products", "enriched-subscription-registration-repartition"),
+                Set.of("orders", "enriched-subscription-response-repartition"));
+        assertThat(t.internalBuilder().stores()).containsKeys("enriched-subscription-store", "enriched-store");
     }
 }

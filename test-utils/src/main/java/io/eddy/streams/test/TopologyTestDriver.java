@@ -185,7 +185,7 @@ public class TopologyTestDriver implements AutoCloseable {
         if (pos >= log.endOffset(tp)) {
             return null;
         }
-        List<LogRecord> r = log.read(tp, pos, 1);
+        List<LogRecord> r = log.read(tp, pos, 1, outputIsolation());
         if (r.isEmpty()) {
             return null;
         }
@@ -193,13 +193,36 @@ public class TopologyTestDriver implements AutoCloseable {
         return r.get(0);
     }
 
+    /**
+     * @return how many records are left to read: under exactly-once the log also holds transaction markers, which
+     *     take offsets but are no records, so the unread records are counted rather than their offsets
+     */
     long unreadCount(String topic) {
         if (!log.topicExists(topic)) {
             return 0;
         }
         TopicPartition tp = new TopicPartition(topic, 0);
         long pos = Math.max(readPositions.getOrDefault(topic, 0L), log.startOffset(tp));
-        return Math.max(0, log.endOffset(tp) - pos);
+        long end = log.endOffset(tp);
+        if (!config.exactlyOnce()) {
+            return Math.max(0, end - pos);
+        }
+        long count = 0;
+        while (pos < end) {
+            List<LogRecord> batch = log.read(tp, pos, 10_000, outputIsolation());
+            if (batch.isEmpty()) {
+                break;
+            }
+            count += batch.size();
+            pos = batch.get(batch.size() - 1).offset() + 1;
+        }
+        return count;
+    }
+
+    /** Outputs are read as a read-committed consumer would under exactly-once: aborted writes stay hidden. */
+    private io.eddy.log.IsolationLevel outputIsolation() {
+        return config.exactlyOnce() ? io.eddy.log.IsolationLevel.READ_COMMITTED
+                : io.eddy.log.IsolationLevel.READ_UNCOMMITTED;
     }
 
     /**

@@ -40,4 +40,24 @@ class TopologyTestDriverTest {
                     .hasMessageContaining("nope");
         }
     }
+
+    @ParameterizedTest(name = "repartition through the log: {0}")
+    @ValueSource(booleans = {false, true})
+    void readsEveryOutputRecordUnderExactlyOnceSkippingTransactionMarkers(boolean throughLog) {
+        java.util.Properties p = new java.util.Properties();
+        p.put(io.eddy.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG, io.eddy.streams.StreamsConfig.EXACTLY_ONCE);
+        p.put(io.eddy.streams.StreamsConfig.REPARTITION_THROUGH_LOG_CONFIG, throughLog);
+        try (TopologyTestDriver driver = new TopologyTestDriver(WordCountTopologies.wordCount(false), p)) {
+            TestInputTopic<String, String> in = driver.createInputTopic("text", Serdes.String().serializer(),
+                    Serdes.String().serializer());
+            TestOutputTopic<String, Long> out = driver.createOutputTopic("word-counts",
+                    Serdes.String().deserializer(), Serdes.Long().deserializer());
+            in.pipeInput("a b");
+            in.pipeInput("a");
+            assertThat(out.getQueueSize()).isEqualTo(3);
+            assertThat(out.readKeyValuesToList()).containsExactly(KeyValue.pair("a", 1L), KeyValue.pair("b", 1L),
+                    KeyValue.pair("a", 2L));
+            assertThat(out.isEmpty()).isTrue();
+        }
+    }
 }

@@ -4,16 +4,12 @@ import io.eddy.serialization.Serde;
 import io.eddy.state.StoreBuilder;
 import io.eddy.state.TimestampedKeyValueStore;
 import io.eddy.state.ValueAndTimestamp;
-import io.eddy.streams.errors.StreamsException;
 import io.eddy.streams.kstream.KTable;
 import io.eddy.streams.kstream.Materialized;
 import io.eddy.streams.kstream.Named;
 import io.eddy.streams.kstream.TableJoined;
 import io.eddy.streams.kstream.ValueJoiner;
-import io.eddy.streams.processor.api.Processor;
 import io.eddy.streams.processor.api.ProcessorContext;
-import io.eddy.streams.processor.api.ProcessorSupplier;
-import io.eddy.streams.processor.api.Record;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -28,11 +24,17 @@ import java.util.function.BiFunction;
  * name, with {@code -this}/{@code -other} appended for the sides); the two tables' source topics form a
  * co-partition group.
  *
- * <p>Foreign-key joins ({@link KTableKTableForeignKeyJoin}) use the same layout plus a subscription store
- * {@code <name or path>-subscription-store}. They are computed inside one task, so every task but partition 0 fails
- * at start with a {@link StreamsException}: both tables' source topics must have one partition.
+ * <p>Both parents of a primary-key join are asked for old values (for exact tombstones), which materializes
+ * unmaterialized source tables.
  *
- * <p>Both parents are asked for old values (for exact tombstones), which materializes unmaterialized source tables.
+ * <p>Foreign-key joins ({@link KTableKTableForeignKeyJoin}) work across any partition counts (the two tables' may
+ * differ): subscriptions go from the left table's task through the repartition topic
+ * {@code <name or path>-subscription-registration-repartition} to the right table's, which keeps them in the store
+ * {@code <name or path>-subscription-store} and answers through
+ * {@code <name or path>-subscription-response-repartition}. The result is always materialized (in the
+ * {@code Materialized} store, else {@code <name or path>-store}), so it carries exact old values and tombstones,
+ * and readers of the result table read it rather than both tables. The result node is {@code <path>.<op>} or the
+ * {@code TableJoined} name; the left table is asked for old values.
  */
 final class KTableImplJoin {
     private KTableImplJoin() {
@@ -93,41 +95,45 @@ final class KTableImplJoin {
         String node = b.nodeName(userName, left.path(), operator);
         String path = userName != null ? userName : left.path() + "." + operator;
         String subscriptions = b.resourceName(path + "-subscription") + "-store";
+        String subscriptionTopic = b.resourceName(path + "-subscription-registration") + "-repartition";
+        String responseTopic = b.resourceName(path + "-subscription-response") + "-repartition";
         if (userName == null) {
-            b.unnamed(operator + " '" + node + "'", "state store '" + subscriptions + "'", "TableJoined.as(...)");
+            String where = operator + " '" + node + "'";
+            b.unnamed(where, "state store '" + subscriptions + "'", "TableJoined.as(...)");
+            b.unnamed(where, "repartition topic '" + subscriptionTopic + "'", "TableJoined.as(...)");
+            b.unnamed(where, "repartition topic '" + responseTopic + "'", "TableJoined.as(...)");
         }
-        boolean parentsSendOldValues = left.enableSendingOldValues(true) & right.enableSendingOldValues(true);
-        KTableValueGetterSupplier<K, V> leftView = left.valueGetterSupplier();
-        KTableValueGetterSupplier<KO, VO> rightView = right.valueGetterSupplier();
-        KTableKTableForeignKeyJoin<K, V, KO, VO, VR> join = new KTableKTableForeignKeyJoin<>(leftView, rightView,
-                subscriptions, foreignKeyExtractor, joiner, leftJoin, left.keySerde(), right.keySerde(),
-                parentsSendOldValues);
-        Set<String> topics = new LinkedHashSet<>(b.sourceTopics(left.name()));
-        topics.addAll(b.sourceTopics(right.name()));
-        String thisNode = b.uniqueName(node + "-this");
-        String otherNode = b.uniqueName(node + "-other");
-        b.internal().addProcessor(thisNode, new SingleTask<>(join.leftSide(), node, topics), left.name());
-        b.internal().connectProcessorAndStateStores(thisNode, rightView.storeNames());
-        b.internal().addProcessor(otherNode, new SingleTask<>(join.rightSide(), node, topics), right.name());
-        b.internal().connectProcessorAndStateStores(otherNode, leftView.storeNames());
-        b.internal().addStateStore(KTableKTableForeignKeyJoin.subscriptionStoreBuilder(subscriptions, true), thisNode,
-                otherNode);
+        MaterializedInternal<K, VR, ?> m = new MaterializedInternal<>(materialized);
+        Serde<K> keySerde = b.serdes().resolve(left.keySerde(), true, node);
+        Serde<K> resultKeySerde = m.keySerde() != null ? b.serdes().resolve(m.keySerde(), true, node) : keySerde;
+        Serde<VR> resultValueSerde = b.serdes().resolve(m.valueSerde(), false, node);
+        StoreBuilder<TimestampedKeyValueStore<K, VR>> store;
+        if (m.given()) {
+            store = KStreamImpl.tableStore(b, m, node, path, operator, resultKeySerde, resultValueSerde);
+        } else {
+            // always materialized: old values, exact tombstones and readers of the result need the stored result
+            String storeName = b.resourceName(path) + "-store";
+            if (userName == null) {
+                b.unnamed(operator + " '" + node + "'", "state store '" + storeName + "'",
+                        "TableJoined.as(...) or Materialized.as(...)");
+            }
+            store = StoreFactory.timestampedKeyValue(m, storeName, resultKeySerde, resultValueSerde, node);
+        }
+        left.enableSendingOldValues(true); // old foreign keys, to unsubscribe from them
+        KTableKTableForeignKeyJoin<K, V, KO, VO, VR> join = new KTableKTableForeignKeyJoin<>(foreignKeyExtractor,
+                joiner, leftJoin, TableJoinedInternal.partitionerOf(tableJoined),
+                TableJoinedInternal.otherPartitionerOf(tableJoined), "'" + node + "'");
+        KTableKTableForeignKeyJoin.Side<K, V> leftSide = new KTableKTableForeignKeyJoin.Side<>(left.name(),
+                left.valueGetterSupplier(), b.sourceTopics(left.name()), keySerde,
+                b.serdes().resolve(left.valueSerde(), false, node));
+        KTableKTableForeignKeyJoin.Side<KO, VO> rightSide = new KTableKTableForeignKeyJoin.Side<>(right.name(),
+                right.valueGetterSupplier(), b.sourceTopics(right.name()),
+                b.serdes().resolve(right.keySerde(), true, node), b.serdes().resolve(right.valueSerde(), false, node));
+        ForeignKeyJoinResult<K, VR> result = join.addTo(b.internal(), new KTableKTableForeignKeyJoin.Names(node,
+                subscriptions, subscriptionTopic, responseTopic), leftSide, rightSide, store, true, b::uniqueName);
         b.registerDroppedRecords(node, join::droppedRecords);
-        KTableValueGetterSupplier<K, VR> computed = new ComputedView<>(leftView, rightView, (getters, key) -> {
-            ValueAndTimestamp<V> l = getters.left().get(key);
-            if (l == null) {
-                return null;
-            }
-            KO fk = foreignKeyExtractor.apply(key, l.value());
-            ValueAndTimestamp<VO> r = fk == null ? null : getters.right().get(fk);
-            if (r != null) {
-                return ValueAndTimestamp.make(joiner.apply(l.value(), r.value()), Math.max(l.timestamp(),
-                        r.timestamp()));
-            }
-            return leftJoin ? ValueAndTimestamp.make(joiner.apply(l.value(), null), l.timestamp()) : null;
-        });
-        return result(left, node, path, new MaterializedInternal<>(materialized), operator, computed,
-                join::enableSendingOldValues, thisNode, otherNode);
+        return new KTableImpl<>(b, node, path, left.keySerde(), m.given() ? resultValueSerde : m.valueSerde(),
+                result, m.storeName(), store.name());
     }
 
     private static <K, VR> KTableImpl<K, VR> result(KTableImpl<K, ?> left, String node, String path,
@@ -194,41 +200,6 @@ final class KTableImplJoin {
             Set<String> stores = new LinkedHashSet<>(List.of(left.storeNames()));
             stores.addAll(List.of(right.storeNames()));
             return stores.toArray(new String[0]);
-        }
-    }
-
-    /**
-     * Fails the task at init unless it is partition 0: a processor that is only correct when one task sees all the
-     * records of its inputs.
-     */
-    private record SingleTask<KIn, VIn, KOut, VOut>(ProcessorSupplier<KIn, VIn, KOut, VOut> inner, String join,
-                                                    Set<String> topics)
-            implements ProcessorSupplier<KIn, VIn, KOut, VOut> {
-        @Override
-        public Processor<KIn, VIn, KOut, VOut> get() {
-            Processor<KIn, VIn, KOut, VOut> p = inner.get();
-            return new Processor<>() {
-                @Override
-                public void init(ProcessorContext<KOut, VOut> context) {
-                    if (context.taskId().partition() != 0) {
-                        throw new StreamsException("foreign-key join '" + join + "' is computed inside one task and"
-                                + " needs single-partition inputs, but its source topics " + topics + " have more"
-                                + " than one partition (task " + context.taskId() + " exists); Eddy does not"
-                                + " implement Kafka Streams' subscription/response repartitioning");
-                    }
-                    p.init(context);
-                }
-
-                @Override
-                public void process(Record<KIn, VIn> record) {
-                    p.process(record);
-                }
-
-                @Override
-                public void close() {
-                    p.close();
-                }
-            };
         }
     }
 }

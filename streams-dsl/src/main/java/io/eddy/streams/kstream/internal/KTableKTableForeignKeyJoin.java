@@ -3,116 +3,127 @@ package io.eddy.streams.kstream.internal;
 import io.eddy.serialization.Bytes;
 import io.eddy.serialization.Serde;
 import io.eddy.serialization.Serdes;
-import io.eddy.state.KeyValue;
-import io.eddy.state.KeyValueIterator;
 import io.eddy.state.KeyValueStore;
 import io.eddy.state.StoreBuilder;
 import io.eddy.state.Stores;
-import io.eddy.state.ValueAndTimestamp;
+import io.eddy.state.TimestampedKeyValueStore;
+import io.eddy.streams.errors.TopologyException;
+import io.eddy.streams.internal.InternalTopologyBuilder;
 import io.eddy.streams.kstream.ValueJoiner;
-import io.eddy.streams.processor.api.ContextualProcessor;
-import io.eddy.streams.processor.api.Processor;
-import io.eddy.streams.processor.api.ProcessorContext;
-import io.eddy.streams.processor.api.ProcessorSupplier;
-import io.eddy.streams.processor.api.Record;
-import java.util.ArrayList;
-import java.util.List;
+import io.eddy.streams.processor.StreamPartitioner;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.UnaryOperator;
 
 /**
- * A KTable-KTable foreign-key join (inner or left), with Kafka Streams' results but a local design: instead of
- * sending subscriptions and responses through two repartition topics, both tables are read from the same task's
- * stores, and a subscription store indexes which left keys currently point at each foreign key.
+ * A KTable-KTable foreign-key join (inner or left) across any partition counts, following Kafka Streams'
+ * subscription/response design: the left and right tables live in different tasks (possibly with different partition
+ * counts), and two internal repartition topics connect them.
  *
- * <ul>
- *   <li>{@link #leftSide()} gets the left table's changes: it moves the key's subscription from the old to the new
- *   foreign key, looks up the right value of the new foreign key and forwards the key's new result;</li>
- *   <li>{@link #rightSide()} gets the right table's changes: it scans the subscriptions of that foreign key and
- *   forwards a new result for every left key still pointing at it (stale entries, left behind when old values were
- *   not available, are checked against the left store and removed).</li>
- * </ul>
- * Results are {@code Record<K, Change<VOut>>} keyed by the left key, with timestamp {@code max(trigger, other side)}:
- * {@code joiner(left, right)}, or in a left join {@code joiner(left, null)} without a right value (or with a null
- * foreign key); a tombstone where a result existed and no longer does (exact when the parents send old values, see
- * {@link KTableKTableJoin}).
- *
- * <p>This is correct when both tables live in the same task: single-partition sources (or tables co-located in one
- * task), which is what the DSL must guarantee when it wires it. Kafka Streams' repartitioning design is needed for
- * tables partitioned by different keys across several tasks.
- *
- * <p>Stores: the right table's getter stores and the subscription store ({@link #subscriptionStoreBuilder}) connected
- * to the left side; the left table's getter stores and the subscription store connected to the right side.
+ * <pre>
+ *   left task:  left change --&gt; subscription-send --(SUBSCRIBE/UNSUBSCRIBE, key fk)--&gt; [registration topic]
+ *                                   |  delete or null fk: result decided here
+ *                                   v
+ *               result (store) &lt;-- subscription-resolve &lt;-- [response topic] &lt;--(response, key pk)--+
+ *   right task: [registration topic] --&gt; subscription-receive (subscription store) ----------------+
+ *               right change --&gt; foreign-table-change (scans the fk's subscriptions) -------------+
+ * </pre>
+ * <ol>
+ *   <li>{@link SubscriptionSendProcessorSupplier} (left task) sends {@code UNSUBSCRIBE} to a left key's old foreign
+ *   key and {@code SUBSCRIBE(hash of the left value)} to its new one, and decides deletes and null foreign keys
+ *   itself.</li>
+ *   <li>{@link SubscriptionReceiveProcessorSupplier} (the right task owning the foreign key) keeps the subscription
+ *   store (foreign key, left key) to left value hash and answers a subscription with the right value;
+ *   {@link ForeignTableChangeProcessorSupplier} answers every subscriber of a foreign key when its right value
+ *   changes.</li>
+ *   <li>{@link SubscriptionResolverProcessorSupplier} (left task) drops stale responses (left value gone or changed)
+ *   and computes the result; {@link ForeignKeyJoinResult} keeps results in a store and forwards exact changes.</li>
+ * </ol>
+ * The subscription topic takes the right table's source partition count and is partitioned like it (murmur2 of the
+ * serialized foreign key, or the right table's partitioner); the response topic takes the left table's. Messages use
+ * {@link SubscriptionWrapperSerde} and {@link SubscriptionResponseWrapperSerde}, so they may go through the log.
  *
  * @param <K> the left key type
  * @param <V> the left value type
  * @param <KO> the foreign (right) key type
  * @param <VO> the right value type
- * @param <VOut> the result type
+ * @param <VR> the result type
  */
-public final class KTableKTableForeignKeyJoin<K, V, KO, VO, VOut> {
-    private static final Logger LOG = LoggerFactory.getLogger(KTableKTableForeignKeyJoin.class);
-
-    private final KTableValueGetterSupplier<K, V> leftTable;
-    private final KTableValueGetterSupplier<KO, VO> rightTable;
-    private final String subscriptionStoreName;
+public final class KTableKTableForeignKeyJoin<K, V, KO, VO, VR> {
     private final BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor;
-    private final ValueJoiner<? super V, ? super VO, ? extends VOut> joiner;
+    private final ValueJoiner<? super V, ? super VO, ? extends VR> joiner;
     private final boolean leftJoin;
-    private final Serde<K> keySerde;
-    private final Serde<KO> foreignKeySerde;
-    private final boolean parentsSendOldValues;
+    private final StreamPartitioner<K, Void> partitioner;
+    private final StreamPartitioner<KO, Void> otherPartitioner;
     private final DroppedRecordsSensor dropped;
-    private boolean sendOldValues;
 
     /**
-     * @param leftStoreName the left table's timestamped key-value store
-     * @param rightStoreName the right table's timestamped key-value store
-     * @param subscriptionStoreName the subscription store
-     * @param foreignKeyExtractor maps a left record to the right key it joins with (null: no match)
-     * @param joiner computes results
-     * @param leftJoin whether left values without a right value produce {@code joiner(left, null)}
-     * @param keySerde the left key serde, or null for the default
-     * @param foreignKeySerde the right key serde, or null for the default
-     * @param parentsSendOldValues whether both parents forward old values
+     * One joined table, as the join's wiring needs it.
+     *
+     * @param node the node forwarding the table's {@link Change}s
+     * @param view reads the table's current values from a processor of its task
+     * @param sourceTopics the topics the table is read from (unprefixed names for internal ones), which fix its
+     *     partition count
+     * @param keySerde the key serde (resolved: not null)
+     * @param valueSerde the value serde (resolved: not null)
+     * @param <K> key type
+     * @param <V> value type
      */
-    public KTableKTableForeignKeyJoin(String leftStoreName, String rightStoreName, String subscriptionStoreName,
-                                      BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
-                                      ValueJoiner<? super V, ? super VO, ? extends VOut> joiner, boolean leftJoin,
-                                      Serde<K> keySerde, Serde<KO> foreignKeySerde, boolean parentsSendOldValues) {
-        this(new StoreValueGetterSupplier<>(leftStoreName), new StoreValueGetterSupplier<>(rightStoreName),
-                subscriptionStoreName, foreignKeyExtractor, joiner, leftJoin, keySerde, foreignKeySerde,
-                parentsSendOldValues);
+    public record Side<K, V>(String node, KTableValueGetterSupplier<K, V> view, Set<String> sourceTopics,
+                             Serde<K> keySerde, Serde<V> valueSerde) {
+        /** Validates and copies. */
+        public Side {
+            Objects.requireNonNull(node, "node");
+            Objects.requireNonNull(view, "view");
+            Objects.requireNonNull(keySerde, "keySerde");
+            Objects.requireNonNull(valueSerde, "valueSerde");
+            if (sourceTopics == null || sourceTopics.isEmpty()) {
+                throw new TopologyException("a foreign-key join side '" + node + "' must descend from a source topic");
+            }
+            sourceTopics = Set.copyOf(sourceTopics);
+        }
     }
 
     /**
-     * @param leftTable reads the left table's current values (its view)
-     * @param rightTable reads the right table's current values (its view)
-     * @param subscriptionStoreName the subscription store
+     * The join's names.
+     *
+     * @param node the result node (the joined table's node); other nodes are named after it
+     * @param subscriptionStore the subscription store
+     * @param subscriptionTopic the subscription-registration repartition topic (unprefixed)
+     * @param responseTopic the subscription-response repartition topic (unprefixed)
+     */
+    public record Names(String node, String subscriptionStore, String subscriptionTopic, String responseTopic) {
+        /** Validates. */
+        public Names {
+            Objects.requireNonNull(node, "node");
+            Objects.requireNonNull(subscriptionStore, "subscriptionStore");
+            Objects.requireNonNull(subscriptionTopic, "subscriptionTopic");
+            Objects.requireNonNull(responseTopic, "responseTopic");
+        }
+    }
+
+    /**
      * @param foreignKeyExtractor maps a left record to the right key it joins with (null: no match)
      * @param joiner computes results
      * @param leftJoin whether left values without a right value produce {@code joiner(left, null)}
-     * @param keySerde the left key serde, or null for the default
-     * @param foreignKeySerde the right key serde, or null for the default
-     * @param parentsSendOldValues whether both parents forward old values
+     * @param partitioner how the left table's topics are partitioned (for the response topic), or null for murmur2
+     *     of the serialized key
+     * @param otherPartitioner how the right table's topics are partitioned (for the subscription topic), or null
+     * @param description names the join in logs
      */
-    public KTableKTableForeignKeyJoin(KTableValueGetterSupplier<K, V> leftTable,
-                                      KTableValueGetterSupplier<KO, VO> rightTable, String subscriptionStoreName,
-                                      BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
-                                      ValueJoiner<? super V, ? super VO, ? extends VOut> joiner, boolean leftJoin,
-                                      Serde<K> keySerde, Serde<KO> foreignKeySerde, boolean parentsSendOldValues) {
-        this.leftTable = Objects.requireNonNull(leftTable, "leftTable");
-        this.rightTable = Objects.requireNonNull(rightTable, "rightTable");
-        this.subscriptionStoreName = Objects.requireNonNull(subscriptionStoreName, "subscriptionStoreName");
+    public KTableKTableForeignKeyJoin(BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+                                      ValueJoiner<? super V, ? super VO, ? extends VR> joiner, boolean leftJoin,
+                                      StreamPartitioner<K, Void> partitioner,
+                                      StreamPartitioner<KO, Void> otherPartitioner, String description) {
         this.foreignKeyExtractor = Objects.requireNonNull(foreignKeyExtractor, "foreignKeyExtractor");
         this.joiner = Objects.requireNonNull(joiner, "joiner");
         this.leftJoin = leftJoin;
-        this.keySerde = keySerde;
-        this.foreignKeySerde = foreignKeySerde;
-        this.parentsSendOldValues = parentsSendOldValues;
-        this.dropped = new DroppedRecordsSensor("foreign-key join with subscription store " + subscriptionStoreName);
+        this.partitioner = partitioner;
+        this.otherPartitioner = otherPartitioner;
+        this.dropped = new DroppedRecordsSensor("foreign-key join " + description);
     }
 
     /**
@@ -125,139 +136,93 @@ public final class KTableKTableForeignKeyJoin<K, V, KO, VO, VOut> {
                 : Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled();
     }
 
-    /** Makes forwarded changes carry the old result. */
-    public void enableSendingOldValues() {
-        sendOldValues = true;
-    }
-
-    /** @return the processor for the left table's changes */
-    public ProcessorSupplier<K, Change<V>, K, Change<VOut>> leftSide() {
-        return LeftProcessor::new;
-    }
-
-    /** @return the processor for the right table's changes */
-    public ProcessorSupplier<KO, Change<VO>, K, Change<VOut>> rightSide() {
-        return RightProcessor::new;
-    }
-
-    /** @return records dropped so far (null keys), over all tasks and both sides */
+    /** @return records dropped so far (null keys), over all tasks and all steps */
     public long droppedRecords() {
         return dropped.count();
     }
 
-    private VOut result(V left, VO right) {
-        if (left == null) {
-            return null;
-        }
-        if (right != null) {
-            return joiner.apply(left, right);
-        }
-        return leftJoin ? joiner.apply(left, null) : null;
+    /**
+     * Adds the join to a topology: its processors, the two repartition topics (sinks and sources, partition counts
+     * following the tables' source topics, co-partition groups declared), the subscription store and the result
+     * store. The left side must forward old values for unsubscriptions to be sent (stale subscriptions are otherwise
+     * only filtered out by their hash).
+     *
+     * @param topology the topology being written
+     * @param names the join's names
+     * @param left the left table
+     * @param right the right table
+     * @param resultStore the result store (added here, connected to the result node)
+     * @param persistentSubscriptions whether the subscription store is RocksDB (else in-memory)
+     * @param nodeName makes a derived node name unique (the identity when names cannot collide)
+     * @return the result node's processor supplier (added as {@code names.node()})
+     */
+    public ForeignKeyJoinResult<K, VR> addTo(InternalTopologyBuilder topology, Names names, Side<K, V> left,
+                                             Side<KO, VO> right,
+                                             StoreBuilder<? extends TimestampedKeyValueStore<K, VR>> resultStore,
+                                             boolean persistentSubscriptions, UnaryOperator<String> nodeName) {
+        String node = names.node();
+        String subscriptionTopic = names.subscriptionTopic();
+        String responseTopic = names.responseTopic();
+        LeftValueHasher<V> hasher = new LeftValueHasher<>(left.valueSerde().serializer(), subscriptionTopic);
+        String send = nodeName.apply(node + "-subscription-send");
+        String subscriptionSink = nodeName.apply(subscriptionTopic + "-sink");
+        String subscriptionSource = nodeName.apply(subscriptionTopic + "-source");
+        String receive = nodeName.apply(node + "-subscription-receive");
+        String foreignChange = nodeName.apply(node + "-foreign-table-change");
+        String responseSink = nodeName.apply(responseTopic + "-sink");
+        String responseSource = nodeName.apply(responseTopic + "-source");
+        String resolve = nodeName.apply(node + "-subscription-resolve");
+
+        // left task: left changes -> subscriptions (and locally decided results)
+        topology.addProcessor(send, new SubscriptionSendProcessorSupplier<>(foreignKeyExtractor, joiner, leftJoin,
+                hasher, subscriptionSink, node, dropped), left.node());
+        SubscriptionWrapperSerde<K> subscriptionSerde = new SubscriptionWrapperSerde<>(left.keySerde());
+        topology.addInternalTopic(subscriptionTopic, right.sourceTopics(), true, Map.of());
+        topology.addSink(subscriptionSink, subscriptionTopic, null, right.keySerde().serializer(),
+                subscriptionSerde.serializer(), sinkPartitioner(otherPartitioner), send);
+
+        // right task: subscriptions and right changes -> responses
+        topology.addSource(subscriptionSource, right.keySerde().deserializer(), subscriptionSerde.deserializer(),
+                null, null, subscriptionTopic);
+        topology.addProcessor(receive, new SubscriptionReceiveProcessorSupplier<>(names.subscriptionStore(),
+                right.view(), right.keySerde().serializer(), left.keySerde().serializer(), subscriptionTopic,
+                dropped), subscriptionSource);
+        topology.connectProcessorAndStateStores(receive, right.view().storeNames());
+        topology.addProcessor(foreignChange, new ForeignTableChangeProcessorSupplier<K, KO, VO>(
+                names.subscriptionStore(), right.keySerde().serializer(), left.keySerde().deserializer(),
+                subscriptionTopic, dropped), right.node());
+        topology.addStateStore(subscriptionStoreBuilder(names.subscriptionStore(), persistentSubscriptions), receive,
+                foreignChange);
+        SubscriptionResponseWrapperSerde<VO> responseSerde = new SubscriptionResponseWrapperSerde<>(
+                right.valueSerde());
+        topology.addInternalTopic(responseTopic, left.sourceTopics(), true, Map.of());
+        topology.addSink(responseSink, responseTopic, null, left.keySerde().serializer(), responseSerde.serializer(),
+                sinkPartitioner(partitioner), receive, foreignChange);
+
+        // left task: responses -> results
+        topology.addSource(responseSource, left.keySerde().deserializer(), responseSerde.deserializer(), null, null,
+                responseTopic);
+        topology.addProcessor(resolve, new SubscriptionResolverProcessorSupplier<K, V, VO, VR>(left.view(), hasher,
+                joiner, leftJoin, dropped), responseSource);
+        topology.connectProcessorAndStateStores(resolve, left.view().storeNames());
+        ForeignKeyJoinResult<K, VR> result = new ForeignKeyJoinResult<>(resultStore.name());
+        topology.addProcessor(node, result, send, resolve);
+        topology.addStateStore(resultStore, node);
+
+        topology.addCopartitionGroup(with(left.sourceTopics(), responseTopic));
+        topology.addCopartitionGroup(with(right.sourceTopics(), subscriptionTopic));
+        return result;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> Serde<T> orDefault(Serde<T> serde, Serde<?> fallback) {
-        return serde != null ? serde : (Serde<T>) fallback;
+    private static Set<String> with(Set<String> topics, String topic) {
+        Set<String> out = new LinkedHashSet<>(topics);
+        out.add(topic);
+        return out;
     }
 
-    private final class LeftProcessor extends ContextualProcessor<K, Change<V>, K, Change<VOut>> {
-        private KTableValueGetter<KO, VO> right;
-        private KeyValueStore<Bytes, byte[]> subscriptions;
-        private Serde<K> keys;
-        private Serde<KO> foreignKeys;
-
-        @Override
-        public void init(ProcessorContext<K, Change<VOut>> context) {
-            super.init(context);
-            right = rightTable.get();
-            right.init(context);
-            subscriptions = context.getStateStore(subscriptionStoreName);
-            keys = orDefault(keySerde, context.keySerde());
-            foreignKeys = orDefault(foreignKeySerde, context.keySerde());
-        }
-
-        @Override
-        public void process(Record<K, Change<V>> record) {
-            K key = record.key();
-            if (key == null) {
-                dropped.record(context(), LOG, "null key", record.timestamp(), context().currentStreamTimeMs());
-                return;
-            }
-            Change<V> change = record.value();
-            KO newFk = change.newValue() == null ? null : foreignKeyExtractor.apply(key, change.newValue());
-            KO oldFk = change.oldValue() == null ? null : foreignKeyExtractor.apply(key, change.oldValue());
-            byte[] pk = keys.serializer().serialize(subscriptionStoreName, key);
-            if (oldFk != null && !oldFk.equals(newFk)) {
-                subscriptions.delete(SubscriptionStoreLayout.key(fkBytes(oldFk), pk));
-            }
-            if (newFk != null) {
-                subscriptions.put(SubscriptionStoreLayout.key(fkBytes(newFk), pk), SubscriptionStoreLayout.PRESENT);
-            }
-            ValueAndTimestamp<VO> newRight = newFk == null ? null : right.get(newFk);
-            VOut newResult = result(change.newValue(), ValueAndTimestamp.getValueOrNull(newRight));
-            VOut oldResult = result(change.oldValue(),
-                    oldFk == null ? null : ValueAndTimestamp.getValueOrNull(right.get(oldFk)));
-            if (newResult == null && oldResult == null && parentsSendOldValues) {
-                return;
-            }
-            long timestamp = newRight == null ? record.timestamp() : Math.max(record.timestamp(), newRight.timestamp());
-            context().forward(record.withValue(new Change<>(newResult, sendOldValues ? oldResult : null))
-                    .withTimestamp(timestamp));
-        }
-
-        private byte[] fkBytes(KO fk) {
-            return foreignKeys.serializer().serialize(subscriptionStoreName, fk);
-        }
-    }
-
-    private final class RightProcessor extends ContextualProcessor<KO, Change<VO>, K, Change<VOut>> {
-        private KTableValueGetter<K, V> left;
-        private KeyValueStore<Bytes, byte[]> subscriptions;
-        private Serde<K> keys;
-        private Serde<KO> foreignKeys;
-
-        @Override
-        public void init(ProcessorContext<K, Change<VOut>> context) {
-            super.init(context);
-            left = leftTable.get();
-            left.init(context);
-            subscriptions = context.getStateStore(subscriptionStoreName);
-            keys = orDefault(keySerde, context.keySerde());
-            foreignKeys = orDefault(foreignKeySerde, context.keySerde());
-        }
-
-        @Override
-        public void process(Record<KO, Change<VO>> record) {
-            KO fk = record.key();
-            if (fk == null) {
-                dropped.record(context(), LOG, "null key", record.timestamp(), context().currentStreamTimeMs());
-                return;
-            }
-            Change<VO> change = record.value();
-            List<Bytes> stale = new ArrayList<>();
-            Bytes prefix = SubscriptionStoreLayout.prefix(foreignKeys.serializer().serialize(subscriptionStoreName, fk));
-            try (KeyValueIterator<Bytes, byte[]> it = subscriptions.prefixScan(prefix, Serdes.Bytes().serializer())) {
-                while (it.hasNext()) {
-                    KeyValue<Bytes, byte[]> sub = it.next();
-                    K key = keys.deserializer().deserialize(subscriptionStoreName,
-                            SubscriptionStoreLayout.primaryKey(sub.key));
-                    ValueAndTimestamp<V> leftValue = left.get(key);
-                    if (leftValue == null || !fk.equals(foreignKeyExtractor.apply(key, leftValue.value()))) {
-                        stale.add(sub.key);
-                        continue;
-                    }
-                    VOut newResult = result(leftValue.value(), change.newValue());
-                    VOut oldResult = result(leftValue.value(), change.oldValue());
-                    if (newResult == null && oldResult == null && parentsSendOldValues) {
-                        continue;
-                    }
-                    context().forward(new Record<>(key, new Change<>(newResult, sendOldValues ? oldResult : null),
-                            Math.max(record.timestamp(), leftValue.timestamp()), record.headers()));
-                }
-            }
-            for (Bytes s : stale) {
-                subscriptions.delete(s);
-            }
-        }
+    /** @return a sink partitioner applying a table's key partitioner to the join's messages, or null */
+    private static <T, M> StreamPartitioner<T, M> sinkPartitioner(StreamPartitioner<T, Void> tablePartitioner) {
+        return tablePartitioner == null ? null
+                : (topic, key, message, partitions) -> tablePartitioner.partitions(topic, key, null, partitions);
     }
 }
