@@ -1,5 +1,6 @@
 package io.eddy.log;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -61,6 +62,22 @@ public interface TransactionalProducer extends AutoCloseable {
      * @throws RecordTooLargeException if the record exceeds the topic's max record size
      */
     CompletableFuture<RecordMetadata> send(ProducerRecord record);
+
+    /**
+     * Adds records to one partition of the open transaction, in order, without a future per record: the bulk form of
+     * {@link #send} for a caller that has already partitioned its records (a stream thread's collector). Every record
+     * is validated before any is added, so a rejected record adds none of them. Records with a negative timestamp
+     * are stamped with the store's clock; their topic and partition fields are ignored.
+     *
+     * @param tp the partition
+     * @param records the records
+     * @throws IllegalStateException if no transaction is open
+     * @throws ProducerFencedException if a newer producer with the same id exists
+     * @throws UnknownTopicException if the topic does not exist
+     * @throws UnknownPartitionException if the partition does not exist
+     * @throws RecordTooLargeException if a record exceeds the topic's max record size
+     */
+    void sendAll(TopicPartition tp, List<ProducerRecord> records);
 
     /**
      * Appends every pending batch of the open transaction now (to bound memory, or so that a batch's offsets are

@@ -252,6 +252,52 @@ class TransactionTest {
     }
 
     @Test
+    void sendAllAddsRecordsInOrderAcrossBatchesAndCommitsOrAbortsThemWithTheRest() {
+        try (LogStore log = open();
+             TransactionalProducer tx = log.transactionalProducer("bulk", new ProducerConfig(1024, Duration.ZERO))) {
+            tx.beginTransaction();
+            tx.send(to(A0, "single-1"));
+            List<ProducerRecord> bulk = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                bulk.add(to(A0, "bulk-" + i + "-" + "x".repeat(60))); // spans several 1 KiB batches
+            }
+            tx.sendAll(A0, bulk);
+            CompletableFuture<RecordMetadata> last = tx.send(to(A0, "single-2"));
+            tx.sendAll(B0, List.of(to(B0, "b")));
+            tx.commitTransaction();
+            List<String> expected = new ArrayList<>(List.of("single-1"));
+            bulk.forEach(r -> expected.add(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
+            expected.add("single-2");
+            assertThat(committed(log, A0)).containsExactlyElementsOf(expected);
+            assertThat(committed(log, B0)).containsExactly("b");
+            assertThat(last.join().offset()).as("send's future counts the bulk records before it").isEqualTo(51);
+
+            tx.beginTransaction();
+            tx.sendAll(A1, List.of(to(A1, "aborted-1"), to(A1, "aborted-2")));
+            tx.abortTransaction();
+            assertThat(committed(log, A1)).isEmpty();
+        }
+    }
+
+    @Test
+    void sendAllRejectsTheWholeListWhenOneRecordIsTooLargeOrNoTransactionIsOpen() {
+        try (LogStore log = LogStore.open(dir, LogStoreOptions.defaults().withBackgroundMaintenance(false))) {
+            log.createTopic("small", 1, TopicConfig.builder().maxMessageBytes(200).build());
+            TopicPartition small = new TopicPartition("small", 0);
+            try (TransactionalProducer tx = log.transactionalProducer("bulk")) {
+                assertThatThrownBy(() -> tx.sendAll(small, List.of(to(small, "v"))))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no transaction is open");
+                tx.beginTransaction();
+                assertThatThrownBy(() -> tx.sendAll(small, List.of(to(small, "fits"), to(small, "y".repeat(500)))))
+                        .isInstanceOf(RecordTooLargeException.class).hasMessageContaining("small-0");
+                tx.sendAll(small, List.of(to(small, "ok")));
+                tx.commitTransaction();
+            }
+            assertThat(committed(log, small)).containsExactly("ok");
+        }
+    }
+
+    @Test
     void misuseFailsWithAClearMessage() {
         try (LogStore log = open(); TransactionalProducer tx = log.transactionalProducer("m")) {
             assertThatThrownBy(() -> tx.send(to(A0, "v"))).isInstanceOf(IllegalStateException.class)

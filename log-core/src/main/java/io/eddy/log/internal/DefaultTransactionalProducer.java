@@ -39,17 +39,22 @@ final class DefaultTransactionalProducer implements TransactionalProducer {
     private State state = State.READY;
     private int sequence;
 
-    /** A partition's open batch and the futures of its records. */
+    /** A partition's open batch, and the futures of its records sent one at a time. */
     private static final class Pending {
         final PartitionLog log;
         final RecordBatchBuilder builder;
-        final List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
-        final List<Long> timestamps = new ArrayList<>();
+        /** Records in the open batch. */
+        int count;
+        final List<Waiter> waiters = new ArrayList<>();
 
         Pending(PartitionLog log, int capacity) {
             this.log = log;
             this.builder = new RecordBatchBuilder(capacity);
         }
+    }
+
+    /** The future of the record at {@code index} in its partition's open batch. */
+    private record Waiter(int index, long timestamp, CompletableFuture<RecordMetadata> future) {
     }
 
     DefaultTransactionalProducer(DefaultLogStore store, TransactionCoordinator coordinator,
@@ -110,12 +115,38 @@ final class DefaultTransactionalProducer implements TransactionalProducer {
             Pending p = pending.computeIfAbsent(tp, k -> new Pending(log, config.batchBytes() + 1024));
             p.builder.append(ts, record.key(), record.value(), record.headers());
             CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
-            p.futures.add(future);
-            p.timestamps.add(ts);
+            p.waiters.add(new Waiter(p.count++, ts, future));
             if (p.builder.sizeInBytes() >= config.batchBytes()) {
                 drain(tp, p);
             }
             return future;
+        }
+    }
+
+    @Override
+    public void sendAll(TopicPartition tp, List<ProducerRecord> records) {
+        synchronized (entry) {
+            checkUsable(State.IN_TRANSACTION);
+            PartitionLog log = store.partition(tp);
+            io.eddy.log.TopicConfig tc = log.config();
+            for (int i = 0, n = records.size(); i < n; i++) {
+                ProducerRecord r = records.get(i);
+                DefaultLogStore.validateRecord(tp, tc, r.key(), r.value(), r.headers());
+            }
+            Pending p = pending.computeIfAbsent(tp, k -> new Pending(log, config.batchBytes() + 1024));
+            long now = -1;
+            for (int i = 0, n = records.size(); i < n; i++) {
+                ProducerRecord r = records.get(i);
+                long ts = r.timestamp();
+                if (ts < 0) {
+                    ts = now < 0 ? (now = store.options().clock().millis()) : now;
+                }
+                p.builder.append(ts, r.key(), r.value(), r.headers());
+                p.count++;
+                if (p.builder.sizeInBytes() >= config.batchBytes()) {
+                    drain(tp, p);
+                }
+            }
         }
     }
 
@@ -128,16 +159,15 @@ final class DefaultTransactionalProducer implements TransactionalProducer {
         touched.add(p.log);
         try {
             long base = p.log.append(p.builder);
-            for (int i = 0; i < p.futures.size(); i++) {
-                p.futures.get(i).complete(new RecordMetadata(tp.topic(), tp.partition(), base + i,
-                        p.timestamps.get(i)));
+            for (Waiter w : p.waiters) {
+                w.future().complete(new RecordMetadata(tp.topic(), tp.partition(), base + w.index(), w.timestamp()));
             }
         } catch (RuntimeException e) {
-            p.futures.forEach(f -> f.completeExceptionally(e));
+            p.waiters.forEach(w -> w.future().completeExceptionally(e));
             throw e;
         } finally {
-            p.futures.clear();
-            p.timestamps.clear();
+            p.waiters.clear();
+            p.count = 0;
             p.builder.reset();
         }
     }
@@ -203,9 +233,9 @@ final class DefaultTransactionalProducer implements TransactionalProducer {
         LogException aborted = new LogException("transaction " + sequence + " of '" + entry.transactionalId
                 + "' was aborted before the record was appended");
         for (Pending p : pending.values()) {
-            p.futures.forEach(f -> f.completeExceptionally(aborted));
-            p.futures.clear();
-            p.timestamps.clear();
+            p.waiters.forEach(w -> w.future().completeExceptionally(aborted));
+            p.waiters.clear();
+            p.count = 0;
             p.builder.reset();
         }
         state = State.FAILED;

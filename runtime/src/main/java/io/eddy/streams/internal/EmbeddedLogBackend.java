@@ -75,9 +75,7 @@ public class EmbeddedLogBackend implements LogBackend {
 
             @Override
             public synchronized void append(TopicPartition tp, List<ProducerRecord> records) {
-                for (ProducerRecord r : records) {
-                    producer.send(r); // the collector built each record for tp
-                }
+                producer.sendAll(tp, records);
             }
 
             @Override
