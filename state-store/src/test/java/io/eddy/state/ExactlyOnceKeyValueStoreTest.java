@@ -165,6 +165,41 @@ class ExactlyOnceKeyValueStoreTest {
     }
 
     @Test
+    void commitsPastTheDeferredLimitAreWrittenOutInTheBackgroundWhileOtherThreadsKeepReadingTheLatestCommit()
+            throws Exception {
+        KeyValueStore<String, String> store = openStore(false);
+        RocksDBStore rocks = rocks(store);
+        java.util.concurrent.atomic.AtomicInteger lastCommitted = new java.util.concurrent.atomic.AtomicInteger(-1);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            while (!stop.get()) {
+                int floor = lastCommitted.get();
+                String seen = store.get("counter");
+                int value = seen == null ? -1 : Integer.parseInt(seen);
+                if (value < floor) {
+                    violations.add("read " + seen + " after commit " + floor);
+                }
+            }
+        });
+        int commits = RocksDBStore.MAX_DEFERRED_COMMITS * 5;
+        for (int round = 0; round < commits; round++) {
+            store.put("counter", Integer.toString(round));
+            store.put("key" + round, "v");
+            commit();
+            lastCommitted.set(round);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> rocks.heldBackCommits() < RocksDBStore.MAX_DEFERRED_COMMITS);
+        stop.set(true);
+        reader.get();
+        assertThat(violations).isEmpty();
+        assertThat(onOtherThread(() -> contents(store))).hasSize(commits + 1)
+                .containsEntry("counter", Integer.toString(commits - 1));
+        assertThat(rocks.committedOffset()).isEqualTo(changelog.recordCount(partition()) - 1);
+    }
+
+    @Test
     void theTasksFirstRangeReadMergesCommitsHeldBackWithItsUncommittedWrites() {
         KeyValueStore<String, String> store = openStore(false);
         store.put("a", "1");

@@ -108,24 +108,25 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
     private HashMap<Bytes, byte[]> uncommitted;
     private TreeMap<Bytes, byte[]> sortedUncommitted;
     private boolean rangeReadsSeen;
-    private static final byte[] DELETED = new byte[0];
+    private static final byte[] DELETED = DeferredCommits.DELETED;
     /** Builds the serialized batches this store writes (owner thread, or under the write paths' callers). */
     private final WriteBatchEncoder encoder = new WriteBatchEncoder();
     private WriteOptions commitOptions;
     private volatile Thread owner;
-    /** The offset of the last commit (which may not be written to RocksDB yet, see {@link #committedUnwritten}). */
+    /** The offset of the last commit (which may not be written to RocksDB yet, see {@link #deferred}). */
     private long committedOffset = NO_OFFSET;
     /** The offset stored in RocksDB with the data it reflects. */
     private long writtenOffset = NO_OFFSET;
     /**
-     * Exactly-once, deferring stores only: writes of recent commits not written to RocksDB yet; the owner writes it,
-     * any thread reads it (interactive queries see committed state). Written out, with its offset, every
-     * {@link #MAX_DEFERRED_COMMITS} commits, or sooner when large, so that a key updated at every commit is written
-     * once per round instead of once per commit. A crash loses it and the store reopens at the last written commit:
-     * a commit boundary it names, from which restore replays a changelog tail of at most that many commits.
+     * Exactly-once, deferring stores only: writes of recent commits not written to RocksDB yet, read by any thread
+     * (interactive queries see committed state) and written out, with their offset, every
+     * {@link #MAX_DEFERRED_COMMITS} commits, or sooner when large, in the background: a key updated at every commit is
+     * written once per round instead of once per commit, and never on the task's thread. A crash loses them and the
+     * store reopens at the last written commit, from which restore replays the changelog tail.
      */
-    private ConcurrentHashMap<Bytes, byte[]> committedUnwritten;
-    private int commitsUnwritten;
+    private DeferredCommits deferred;
+    /** Builds the batches of {@link #deferred}'s write-outs (one at a time, on the write-behind thread or the owner). */
+    private final WriteBatchEncoder writeOutEncoder = new WriteBatchEncoder();
     private final boolean deferWrites;
     /** A deferring store writes committed data out at least every this many commits. */
     public static final int MAX_DEFERRED_COMMITS = 10;
@@ -144,7 +145,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
      * @param name the store name
      * @param metricsScope the metrics scope reported by its supplier
      * @param deferWrites in exactly-once mode, write committed data to RocksDB every few commits rather than at each
-     *     one (see {@link #committedUnwritten}); only for a store that is its own commit unit and has a changelog
+     *     one (see {@link #deferred}); only for a store that is its own commit unit and has a changelog
      */
     public RocksDBStore(String name, String metricsScope, boolean deferWrites) {
         this.name = Objects.requireNonNull(name, "name");
@@ -251,8 +252,8 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
                 sortedUncommitted = null;
                 rangeReadsSeen = false;
                 writtenOffset = committedOffset;
-                committedUnwritten = deferWrites ? new ConcurrentHashMap<>() : null;
-                commitsUnwritten = 0;
+                deferred = deferWrites ? new DeferredCommits(this::writeOut, MAX_DEFERRED_COMMITS,
+                        MAX_DEFERRED_ENTRIES) : null;
                 commitOptions = registry.track(new WriteOptions());
                 commitOptions.setSync(syncOnFlush);
             } else if (offset != null) {
@@ -302,6 +303,15 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         return registry;
     }
 
+    /**
+     * @return the commits of an exactly-once deferring store held back from RocksDB (written out in the background
+     *     every {@value #MAX_DEFERRED_COMMITS} commits); 0 for other stores
+     */
+    public int heldBackCommits() {
+        DeferredCommits held = deferred;
+        return held == null ? 0 : held.generationCount();
+    }
+
     /** @return the number of iterators created and not yet closed */
     public int openIteratorCount() {
         return openIterators.size();
@@ -319,9 +329,9 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
                     return pending == DELETED ? null : pending;
                 }
             }
-            ConcurrentHashMap<Bytes, byte[]> unwritten = committedUnwritten;
-            if (unwritten != null) {
-                byte[] committed = unwritten.get(key);
+            DeferredCommits held = deferred;
+            if (held != null) {
+                byte[] committed = held.get(key);
                 if (committed != null) {
                     return committed == DELETED ? null : committed;
                 }
@@ -370,12 +380,19 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             return;
         }
         if (exactlyOnce) {
-            List<KeyValue<byte[], byte[]>> raw = new ArrayList<>(entries.size());
             for (KeyValue<Bytes, byte[]> entry : entries) {
                 Objects.requireNonNull(entry.key, "key");
-                raw.add(KeyValue.pair(entry.key.get(), entry.value));
             }
-            writeUncommitted(raw);
+            lock.readLock().lock();
+            try {
+                checkOpen();
+                owner = Thread.currentThread();
+                for (KeyValue<Bytes, byte[]> entry : entries) {
+                    putUncommitted(entry.key, entry.value);
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
             return;
         }
         lock.readLock().lock();
@@ -396,8 +413,12 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         }
     }
 
-    /** Writes (and empties) the encoder's batch in one call; caller holds the read lock. */
+    /** Writes (and empties) the store's encoder's batch in one call; caller holds the read lock. */
     private void writeEncoded(WriteOptions options, String what) {
+        writeEncoded(encoder, options, what);
+    }
+
+    private void writeEncoded(WriteBatchEncoder encoder, WriteOptions options, String what) {
         try (WriteBatch batch = encoder.toWriteBatch()) {
             db.write(options, batch);
         } catch (RocksDBException e) {
@@ -452,16 +473,13 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             if (newOffset) {
                 committedOffset = changelogOffset;
             }
-            if (committedUnwritten != null) {
-                for (Map.Entry<Bytes, byte[]> e : uncommitted.entrySet()) {
-                    committedUnwritten.put(e.getKey(), e.getValue());
-                }
-                uncommitted.clear();
+            if (deferred != null) {
+                // the commit's map itself becomes a generation of the deferred writes: nothing is copied
+                deferred.add(uncommitted, committedOffset);
+                uncommitted = new HashMap<>(Math.max(16, uncommitted.size() * 4 / 3));
                 sortedUncommitted = rangeReadsSeen ? new TreeMap<>() : null;
-                commitsUnwritten++;
-                if (changelogOffset == NO_OFFSET || rangeReadsSeen || commitsUnwritten >= MAX_DEFERRED_COMMITS
-                        || committedUnwritten.size() >= MAX_DEFERRED_ENTRIES) {
-                    writeCommitted();
+                if (changelogOffset == NO_OFFSET || rangeReadsSeen) {
+                    deferred.writeAllNow();
                 }
                 return;
             }
@@ -473,38 +491,40 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         }
     }
 
-    /** Writes the committed writes held back, then forgets them (readers find them in RocksDB from then on). */
-    private void writeCommitted() {
-        write(committedUnwritten);
-        committedUnwritten.clear();
-        commitsUnwritten = 0;
+    /**
+     * Writes sorted entries ({@link #DELETED} marks deletes) and an offset (unless {@code NO_OFFSET}) in one atomic
+     * batch, under the read lock (so close cannot free the database meanwhile): a commit's writes, or a write-out of
+     * {@link #deferred} on the write-behind thread.
+     */
+    private void writeOut(Map.Entry<Bytes, byte[]>[] sorted, long offset) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            int family = dataFamily.getID();
+            for (Map.Entry<Bytes, byte[]> e : sorted) {
+                if (e.getValue() == DELETED) {
+                    writeOutEncoder.delete(family, e.getKey().get());
+                } else {
+                    writeOutEncoder.put(family, e.getKey().get(), e.getValue());
+                }
+            }
+            if (offset != NO_OFFSET) {
+                writeOutEncoder.put(metadataFamily.getID(), StoreMetadata.CHANGELOG_OFFSET_KEY,
+                        StoreMetadata.encodeOffset(offset));
+            }
+            if (writeOutEncoder.count() > 0) {
+                writeEncoded(writeOutEncoder, commitOptions, sorted.length + " writes at changelog offset " + offset);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /**
      * Writes {@code entries} and, when it moved, the committed offset, in one atomic batch; caller holds the read lock.
      */
     private void write(Map<Bytes, byte[]> entries) {
-        int family = dataFamily.getID();
-        // in key order: RocksDB inserts a sorted batch into its memtable markedly faster than a random one
-        @SuppressWarnings("unchecked")
-        Map.Entry<Bytes, byte[]>[] sorted = entries.entrySet().toArray(new Map.Entry[0]);
-        java.util.Arrays.sort(sorted, Map.Entry.comparingByKey());
-        for (Map.Entry<Bytes, byte[]> e : sorted) {
-            if (e.getValue() == DELETED) {
-                encoder.delete(family, e.getKey().get());
-            } else {
-                encoder.put(family, e.getKey().get(), e.getValue());
-            }
-        }
-        boolean newOffset = committedOffset != writtenOffset;
-        if (newOffset) {
-            encoder.put(metadataFamily.getID(), StoreMetadata.CHANGELOG_OFFSET_KEY,
-                    StoreMetadata.encodeOffset(committedOffset));
-        }
-        if (encoder.count() == 0) {
-            return;
-        }
-        writeEncoded(commitOptions, sorted.length + " writes at changelog offset " + committedOffset);
+        writeOut(DeferredCommits.sorted(entries), committedOffset != writtenOffset ? committedOffset : NO_OFFSET);
         writtenOffset = committedOffset;
     }
 
@@ -593,22 +613,20 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         try {
             checkOpen();
             boolean ownerThread = exactlyOnce && Thread.currentThread() == owner;
-            if (ownerThread && committedUnwritten != null) {
+            if (ownerThread && deferred != null) {
                 // a store read by range writes at every commit from now on: iterators then only merge the
                 // uncommitted writes, kept ordered
                 rangeReadsSeen = true;
-                if (!committedUnwritten.isEmpty()) {
-                    writeCommitted();
-                }
+                deferred.writeAllNow();
             }
             List<KeyValue<Bytes, byte[]>> pending;
             if (ownerThread) {
                 pending = uncommitted.isEmpty() ? List.of() : uncommittedEntries(from, to, toInclusive, forward);
             } else {
-                ConcurrentHashMap<Bytes, byte[]> unwritten = committedUnwritten;
+                DeferredCommits held = deferred;
                 // taken before the database iterator: an entry written out and dropped meanwhile is in one of them
-                pending = unwritten == null || unwritten.isEmpty() ? List.of()
-                        : sortedInRange(new TreeMap<>(unwritten), from, to, toInclusive, forward);
+                pending = held == null || held.isEmpty() ? List.of()
+                        : sortedInRange(held.sortedSnapshot(), from, to, toInclusive, forward);
             }
             ReadOptions readOptions = registry.track(new ReadOptions());
             RocksIterator iterator = registry.track(db.newIterator(dataFamily, readOptions));
@@ -664,7 +682,8 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             checkOpen();
             long committed = db.getLongProperty(dataFamily, "rocksdb.estimate-num-keys");
             // uncommitted puts are counted once per write: an estimate, like RocksDB's own
-            long held = committedUnwritten == null ? 0 : committedUnwritten.size();
+            DeferredCommits deferredWrites = deferred;
+            long held = deferredWrites == null ? 0 : deferredWrites.entries();
             return exactlyOnce && Thread.currentThread() == owner ? committed + held + uncommitted.size()
                     : committed + held;
         } catch (RocksDBException e) {
@@ -693,13 +712,11 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
 
     @Override
     public void close() {
+        writeOutDeferred(); // before the write lock: a write-out in progress holds the read lock
         lock.writeLock().lock();
         try {
             if (!open) {
                 return;
-            }
-            if (committedUnwritten != null && !committedUnwritten.isEmpty()) {
-                writeCommitted(); // committed data: a clean close keeps it (a crash leaves it to restore)
             }
             open = false;
             if (exactlyOnce && uncommitted != null && !uncommitted.isEmpty()) {
@@ -715,6 +732,23 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             closeNativeObjects();
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Writes the committed data held back, so that a clean close keeps it; on failure it is left to restore from the
+     * changelog, as after a crash.
+     */
+    private void writeOutDeferred() {
+        DeferredCommits held = deferred;
+        if (held == null || !open) {
+            return;
+        }
+        try {
+            held.writeAllNow();
+        } catch (RuntimeException e) {
+            LOG.warn("Store '{}' could not write its last committed data before closing; restore will replay it from"
+                    + " the changelog: {}", name, e.toString());
         }
     }
 
@@ -735,7 +769,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
             dataFamily = null;
             metadataFamily = null;
             uncommitted = null;
-            committedUnwritten = null;
+            deferred = null;
             committedOffset = NO_OFFSET;
             writtenOffset = NO_OFFSET;
             configSetter = null;
