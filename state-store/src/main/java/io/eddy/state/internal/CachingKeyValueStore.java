@@ -60,6 +60,8 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
     private final SerializingKeyValueStore<K, V> store;
     private final LinkedHashMap<K, Entry<K, V>> entries = new LinkedHashMap<>(64, 0.75f, true);
     private ArrayList<Entry<K, V>> dirty = new ArrayList<>();
+    /** The list the last flush emptied, kept for the next one: a cache re-dirties most of its entries each interval. */
+    private ArrayList<Entry<K, V>> spareDirty = new ArrayList<>();
     private TreeMap<Bytes, Entry<K, V>> sorted;
     private StateStoreContext context;
     private ThreadCache threadCache;
@@ -252,15 +254,13 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
         }
     }
 
-    private void resize(Entry<K, V> entry, int payloadBytes) {
+    /** @return the change in the entry's accounted size, for the caller to charge the thread cache once per flush */
+    private int resize(Entry<K, V> entry, int payloadBytes) {
         int newSize = ENTRY_OVERHEAD_BYTES + payloadBytes;
         int delta = newSize - entry.size;
-        if (delta != 0) {
-            entry.size = newSize;
-            sizeBytes += delta;
-            threadCache.adjust(delta);
-        }
+        entry.size = newSize;
         payloadEstimate = (payloadEstimate * 7 + payloadBytes) >>> 3;
+        return delta;
     }
 
     @SuppressWarnings("unchecked")
@@ -271,11 +271,13 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
         flushing = true;
         try {
             ArrayList<Entry<K, V>> toFlush = dirty;
-            dirty = new ArrayList<>();
+            dirty = spareDirty != null ? spareDirty : new ArrayList<>(toFlush.size());
+            spareDirty = null;
             List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(toFlush.size());
             long[] timestamps = new long[toFlush.size()];
             boolean fetchOld = listener != null && sendOldValues;
             int n = 0;
+            long sizeDelta = 0;
             for (Entry<K, V> entry : toFlush) {
                 if (!entry.dirty) {
                     continue;
@@ -292,7 +294,11 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
                 timestamps[n] = entry.timestamp;
                 toFlush.set(n, entry);
                 n++;
-                resize(entry, entry.keyBytes.get().length + (valueBytes == null ? 0 : valueBytes.length));
+                sizeDelta += resize(entry, entry.keyBytes.get().length + (valueBytes == null ? 0 : valueBytes.length));
+            }
+            if (sizeDelta != 0) {
+                sizeBytes += sizeDelta;
+                threadCache.adjust(sizeDelta);
             }
             if (n == 0) {
                 return;
@@ -319,6 +325,8 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
                     listener.apply(entry.key, (V) newValues[i], (V) oldValues[i], timestamps[i]);
                 }
             }
+            toFlush.clear();
+            spareDirty = toFlush;
         } finally {
             flushing = false;
         }
