@@ -61,11 +61,26 @@ final class RepartitionExchange {
         return qs[partition];
     }
 
+    /**
+     * @return the topic's queues, one per partition, for a sender that looks them up once
+     * @throws StreamsException if the topic has no in-memory exchange
+     */
+    ExchangeQueue[] queues(String topic) {
+        ExchangeQueue[] qs = queues.get(topic);
+        if (qs == null) {
+            throw new StreamsException("no in-memory exchange for " + topic);
+        }
+        return qs;
+    }
+
     void send(String topic, int partition, Record<Object, Object> record) {
-        ExchangeQueue q = queue(topic, partition);
+        send(queue(topic, partition), record);
+    }
+
+    void send(ExchangeQueue q, Record<Object, Object> record) {
         inFlight.incrementAndGet();
         StampedRecord r = new StampedRecord(record.key(), record.value(), record.timestamp(),
-                record.headers().isEmpty() ? record.headers() : record.headers().copy(), topic, partition, -1);
+                record.headers().isEmpty() ? record.headers() : record.headers().copy(), q.topic, q.partition, -1);
         if (Thread.currentThread() == q.owner) {
             q.local.addLast(r);
         } else {

@@ -25,6 +25,9 @@ final class SinkNodeRuntime extends RuntimeNode {
     private final TaskContext task;
     private final boolean inMemoryExchange;
     private int roundRobin;
+    /** The fixed topic's partition count and in-memory queues, looked up once (both are fixed once the app runs). */
+    private int fixedPartitions = -1;
+    private RepartitionExchange.ExchangeQueue[] fixedQueues;
 
     @SuppressWarnings("unchecked")
     SinkNodeRuntime(String name, String topic, TopicNameExtractor<?, ?> extractor, Serializer<?> keySerializer,
@@ -42,8 +45,18 @@ final class SinkNodeRuntime extends RuntimeNode {
 
     @Override
     void process(Record<Object, Object> record) {
-        String target = topic != null ? topic : extractor.extract(record.key(), record.value(), task.recordContext());
-        int partitions = task.partitionCount(target);
+        String target;
+        int partitions;
+        if (topic != null) {
+            target = topic;
+            if (fixedPartitions < 0) {
+                fixedPartitions = task.partitionCount(topic);
+            }
+            partitions = fixedPartitions;
+        } else {
+            target = extractor.extract(record.key(), record.value(), task.recordContext());
+            partitions = task.partitionCount(target);
+        }
         byte[] keyBytes;
         byte[] valueBytes = null;
         try {
@@ -82,7 +95,14 @@ final class SinkNodeRuntime extends RuntimeNode {
 
     private void emit(String target, int partition, byte[] key, byte[] value, Record<Object, Object> record) {
         if (inMemoryExchange) {
-            task.exchange().send(target, partition, record);
+            if (topic == null) {
+                task.exchange().send(target, partition, record);
+                return;
+            }
+            if (fixedQueues == null) {
+                fixedQueues = task.exchange().queues(topic);
+            }
+            task.exchange().send(fixedQueues[partition], record);
         } else {
             task.collector().send(target, partition, key, value, record.timestamp(), record.headers());
         }
