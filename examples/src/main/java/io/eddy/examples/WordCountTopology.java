@@ -12,6 +12,7 @@ import io.eddy.streams.kstream.Produced;
 import io.eddy.streams.kstream.StreamsBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The word count, in the DSL: lines from {@code text-lines} are split on spaces, grouped by word (a repartition,
@@ -43,27 +44,39 @@ public final class WordCountTopology {
     }
 
     /**
-     * Splits a line into lower-case words: maximal runs of letters and digits (cheaper than a regex, and punctuation
-     * never sticks to a word).
+     * Splits a line into lower-case words (root locale): maximal runs of letters and digits (cheaper than a regex, and
+     * punctuation never sticks to a word). A word already in lower case is not copied a second time.
      */
     static List<String> words(String line) {
         List<String> out = new ArrayList<>(12);
         int n = line.length();
         int start = -1;
+        boolean lower = true;
         for (int i = 0; i < n; i++) {
             char c = line.charAt(i);
             if (!Character.isLetterOrDigit(c)) {
                 if (start >= 0) {
-                    out.add(line.substring(start, i).toLowerCase());
+                    out.add(word(line, start, i, lower));
                     start = -1;
                 }
-            } else if (start < 0) {
-                start = i;
+            } else {
+                if (start < 0) {
+                    start = i;
+                    lower = true;
+                }
+                if (c >= 'A' && (c <= 'Z' || c > 0x7f)) {
+                    lower = false; // upper-case ASCII, or non-ASCII: let toLowerCase decide
+                }
             }
         }
         if (start >= 0) {
-            out.add(line.substring(start).toLowerCase());
+            out.add(word(line, start, n, lower));
         }
         return out;
+    }
+
+    private static String word(String line, int start, int end, boolean lower) {
+        String w = line.substring(start, end);
+        return lower ? w : w.toLowerCase(Locale.ROOT);
     }
 }
