@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
  * Appends records through a {@link LogProducer} on one thread to a one-partition topic (fsync left to the OS), then,
  * in the same run, writes the same bytes (the log's batches, read back into memory first) with plain sequential
  * {@link FileChannel} writes as the physical reference, and prints both and their ratio. It also prints the rate of
- * writing as many bytes from one small buffer, which stays in the CPU cache and so flatters the reference.
+ * writing as many bytes from one small buffer, which stays in the CPU cache and so flatters the reference, and of
+ * {@link PipelinedWriteReference}: the bare copy, checksum and write of the same records split over two threads,
+ * the way the producer splits them.
  */
 @Command(name = "log-append", mixinStandardHelpOptions = true,
         description = "Producer append throughput vs plain FileChannel writes of the same bytes.")
@@ -53,6 +55,7 @@ final class LogAppendBench implements Callable<Integer> {
         double bestMb = 0;
         double bestFileMb = 0;
         double bestHotMb = 0;
+        double bestPipelinedMb = 0;
         long bytesOnDisk = 0;
         try (BenchDirectory scratch = new BenchDirectory(dir)) {
             for (int run = 0; run <= runs; run++) {
@@ -84,11 +87,14 @@ final class LogAppendBench implements Callable<Integer> {
                 // memory, and as many bytes from one small buffer the CPU cache keeps hot
                 double plain = plainFileChannelMbPerSec(scratch.path().resolve("plain.bin"), written);
                 double hot = plainFileChannelMbPerSec(scratch.path().resolve("plain.bin"), bytesOnDisk);
-                System.out.printf("run %d: plain FileChannel %.1f MB/s (the same bytes), %.1f MB/s (one hot buffer)%n",
-                        run, plain, hot);
+                double pipelined = PipelinedWriteReference.mbPerSec(scratch.path().resolve("pipelined.bin"), value,
+                        records, batchBytes);
+                System.out.printf("run %d: plain FileChannel %.1f MB/s (the same bytes), %.1f MB/s (one hot buffer),"
+                        + " %.1f MB/s (copy + CRC32C on one thread, writes on another)%n", run, plain, hot, pipelined);
                 if (run > 0) {
                     bestFileMb = Math.max(bestFileMb, plain);
                     bestHotMb = Math.max(bestHotMb, hot);
+                    bestPipelinedMb = Math.max(bestPipelinedMb, pipelined);
                 }
             }
             double fileMb = bestFileMb;
@@ -98,6 +104,8 @@ final class LogAppendBench implements Callable<Integer> {
                     .put("records_per_s", Math.round(bestRate)).put("mb_per_s", bestMb)
                     .put("filechannel_mb_per_s", fileMb).put("ratio_to_filechannel", bestMb / fileMb)
                     .put("hot_buffer_filechannel_mb_per_s", bestHotMb).put("ratio_to_hot_buffer", bestMb / bestHotMb)
+                    .put("pipelined_reference_mb_per_s", bestPipelinedMb)
+                    .put("ratio_to_pipelined_reference", bestMb / bestPipelinedMb)
                     .print();
         }
         return 0;
