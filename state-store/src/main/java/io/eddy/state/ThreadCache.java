@@ -5,7 +5,7 @@ package io.eddy.state;
  * that thread (Kafka Streams' {@code ThreadCache}). The application budget ({@value #MAX_BYTES_CONFIG}, default
  * {@value #DEFAULT_MAX_BYTES} bytes per application instance) is divided evenly between stream threads with
  * {@link #perThreadBytes}; within a thread the caches share the budget dynamically: whenever a write makes the total
- * exceed {@link #maxBytes()}, the cache that grew evicts its least recently used entries (writing dirty ones down)
+ * exceed {@link #maxBytes()}, the cache that grew evicts entries it has not used recently (writing dirty ones down)
  * until the total fits or it is empty. A budget of 0 disables caching: cached stores pass every write straight through.
  *
  * <p>Sizes are estimates in bytes of key, value and per-entry overhead (caches that hold typed objects learn the

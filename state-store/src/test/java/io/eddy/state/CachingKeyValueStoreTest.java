@@ -158,6 +158,26 @@ class CachingKeyValueStoreTest {
     }
 
     @Test
+    void aKeyUsedBetweenEvictionsStaysCachedWhileKeysReadOnceAreEvicted() {
+        KeyValueStore<String, Long> store = open("s", 2000, true);
+        for (long i = 0; i < 200; i++) {
+            store.put("cold" + i, i);
+            store.flush(); // the cold keys are in the store below; the cache holds only clean entries of them
+        }
+        updates.clear();
+        int loggedBefore = logged("s");
+        for (long i = 0; i < 200; i++) {
+            assertThat(store.get("cold" + i)).isEqualTo(i); // each read loads a clean entry, pushing older ones out
+            store.put("hot", i); // dirty and used at every step: never the sweep's victim, so never written down
+            assertThat(context.cache().sizeBytes()).isLessThanOrEqualTo(2000);
+        }
+        assertThat(updates).as("the hot key was never flushed by an eviction").isEmpty();
+        assertThat(logged("s")).isEqualTo(loggedBefore);
+        store.flush();
+        assertThat(updates).containsExactly("hot:199<-null@42");
+    }
+
+    @Test
     void aZeroBudgetPassesEveryWriteStraightThrough() {
         KeyValueStore<String, Long> store = open("s", 0, true);
         store.put("a", 1L);

@@ -13,8 +13,7 @@ import io.eddy.state.StateStoreContext;
 import io.eddy.state.ThreadCache;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
@@ -33,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Memory: entries are accounted against the thread's {@link ThreadCache} as estimated bytes (serialized key and
  * value length plus a fixed per-entry overhead); a new entry is charged the running average until its real size is
- * learned at its first flush. When the thread's total exceeds the budget, this cache evicts its least recently used
- * entries; meeting a dirty one, it first flushes all its dirty entries. A budget of 0 turns the layer into a
+ * learned at its first flush. When the thread's total exceeds the budget, this cache evicts entries not used recently,
+ * chosen by a clock sweep (second chance, an approximation of least-recently-used that costs a hit one flag write
+ * instead of relinking a list); meeting a dirty one, it first flushes all its dirty entries. A budget of 0 turns the layer into a
  * pass-through that writes every update straight down and reports it to the listener at once.
  *
  * <p>Keys must have value-based {@code equals}/{@code hashCode} consistent with their serialized form; keys that are
@@ -58,7 +58,12 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
     private static final int INITIAL_PAYLOAD_ESTIMATE = 32;
 
     private final SerializingKeyValueStore<K, V> store;
-    private final LinkedHashMap<K, Entry<K, V>> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final HashMap<K, Entry<K, V>> entries = new HashMap<>(64);
+    /** Every entry, in no order, for the clock sweep of {@link #evictIfNeeded}; each knows its slot. */
+    @SuppressWarnings("unchecked")
+    private Entry<K, V>[] ring = new Entry[64];
+    private int ringSize;
+    private int hand;
     private ArrayList<Entry<K, V>> dirty = new ArrayList<>();
     /** The list the last flush emptied, kept for the next one: a cache re-dirties most of its entries each interval. */
     private ArrayList<Entry<K, V>> spareDirty = new ArrayList<>();
@@ -132,6 +137,7 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
         }
         Entry<K, V> entry = entries.get(key);
         if (entry != null) {
+            entry.referenced = true;
             lastRead = entry;
             return entry.value;
         }
@@ -175,6 +181,7 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
             inserted = true;
         }
         entry.value = value;
+        entry.referenced = true;
         entry.timestamp = timestampOf(value);
         if (!entry.dirty) {
             entry.dirty = true;
@@ -218,9 +225,15 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
 
     private Entry<K, V> insert(K key, Bytes keyBytes, int payloadBytes) {
         Entry<K, V> entry = new Entry<>(key);
+        entry.referenced = true; // a new entry gets one pass of the hand before it can go
         entry.keyBytes = keyBytes;
         entry.size = ENTRY_OVERHEAD_BYTES + payloadBytes;
         entries.put(key, entry);
+        if (ringSize == ring.length) {
+            ring = Arrays.copyOf(ring, ringSize * 2);
+        }
+        entry.ringSlot = ringSize;
+        ring[ringSize++] = entry;
         if (sorted != null) {
             if (entry.keyBytes == null) {
                 entry.keyBytes = store.keyBytes(key);
@@ -232,26 +245,45 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
         return entry;
     }
 
+    /**
+     * Evicts until the thread's budget fits: the clock hand passes over the ring, sparing (once) an entry used since it
+     * last passed, flushing every dirty entry when it meets a dirty one, and evicting the first clean, unused one.
+     */
     private void evictIfNeeded() {
         if (flushing || !threadCache.overBudget()) {
             return;
         }
-        Iterator<Entry<K, V>> it = entries.values().iterator();
-        while (threadCache.overBudget() && it.hasNext()) {
-            Entry<K, V> eldest = it.next();
-            if (eldest.dirty) {
-                flushDirty();
-                it = entries.values().iterator();
+        while (threadCache.overBudget() && ringSize > 0) {
+            if (hand >= ringSize) {
+                hand = 0;
+            }
+            Entry<K, V> candidate = ring[hand];
+            if (candidate.referenced) {
+                candidate.referenced = false;
+                hand++;
                 continue;
             }
-            it.remove();
-            eldest.evicted = true;
-            if (sorted != null) {
-                sorted.remove(eldest.keyBytes);
+            if (candidate.dirty) {
+                flushDirty();
+                continue;
             }
-            sizeBytes -= eldest.size;
-            threadCache.adjust(-eldest.size);
+            evict(candidate); // the ring's last entry moves into this slot: the hand stays to look at it
         }
+    }
+
+    private void evict(Entry<K, V> entry) {
+        int slot = entry.ringSlot;
+        Entry<K, V> last = ring[--ringSize];
+        ring[slot] = last;
+        last.ringSlot = slot;
+        ring[ringSize] = null;
+        entries.remove(entry.key);
+        entry.evicted = true;
+        if (sorted != null) {
+            sorted.remove(entry.keyBytes);
+        }
+        sizeBytes -= entry.size;
+        threadCache.adjust(-entry.size);
     }
 
     /** @return the change in the entry's accounted size, for the caller to charge the thread cache once per flush */
@@ -349,6 +381,9 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
             e.evicted = true;
         }
         entries.clear();
+        Arrays.fill(ring, 0, ringSize, null);
+        ringSize = 0;
+        hand = 0;
         dirty.clear();
         lastRead = null;
         sorted = null;
@@ -526,6 +561,10 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
         V flushedValue;
         boolean flushedKnown;
         boolean dirty;
+        /** Read or written since the clock hand last passed. */
+        boolean referenced;
+        /** Its index in the ring. */
+        int ringSlot;
         long timestamp;
         int size;
 

@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
  * commits; a read finds a key in the newest generation holding it. Every {@link #maxCommits} commits, or once
  * {@link #maxEntries} entries are held, the generations held so far are merged (newest wins), sorted and written with
  * the offset of the newest of them in one atomic batch, on a background thread while the task goes on processing.
+ * A commit that finds twice {@code maxCommits} commits (or four times {@code maxEntries} entries) held waits for the
+ * running write-out, so the store is never more than that far behind its last commit.
  * They are dropped only after that write, so a reader always finds a key in a generation or in RocksDB. A crash loses
  * what is not written and the store reopens at the last written commit, a commit boundary it names, from which restore
  * replays the changelog tail.
@@ -56,7 +58,8 @@ final class DeferredCommits {
 
     /**
      * @param writer writes a merged batch
-     * @param maxCommits write out once this many commits are held
+     * @param maxCommits write out once this many commits are held (and make the owner wait for a running write-out
+     *     once twice as many are)
      * @param maxEntries write out once this many entries are held (and make the owner wait for a running write-out
      *     once four times as many are)
      */
@@ -84,8 +87,9 @@ final class DeferredCommits {
         int held = entries();
         if (writeOut == null && (generations.length >= maxCommits || held >= maxEntries)) {
             startWriteOut();
-        } else if (writeOut != null && held >= 4L * maxEntries) {
-            awaitWriteOut(); // the write-out falls behind: hold the task back rather than grow without bound
+        } else if (writeOut != null && (generations.length >= 2 * maxCommits || held >= 4L * maxEntries)) {
+            // the write-out falls behind: hold the task back rather than let restore work grow without bound
+            awaitWriteOut();
             startWriteOut();
         }
     }

@@ -128,7 +128,10 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
     /** Builds the batches of {@link #deferred}'s write-outs (one at a time, on the write-behind thread or the owner). */
     private final WriteBatchEncoder writeOutEncoder = new WriteBatchEncoder();
     private final boolean deferWrites;
-    /** A deferring store writes committed data out at least every this many commits. */
+    /**
+     * A deferring store starts writing committed data out every this many commits; a commit waits for a write-out
+     * still running once twice as many are held, so a crash leaves the store at most that many commits back.
+     */
     public static final int MAX_DEFERRED_COMMITS = 10;
     /** A deferring store writes committed data out once it holds this many entries back. */
     public static final int MAX_DEFERRED_ENTRIES = 100_000;
