@@ -4,9 +4,6 @@ import io.eddy.state.TimestampedKeyValueStore;
 import io.eddy.state.ValueAndTimestamp;
 import io.eddy.streams.kstream.Aggregator;
 import io.eddy.streams.kstream.Initializer;
-import io.eddy.streams.processor.api.ContextualProcessor;
-import io.eddy.streams.processor.api.Processor;
-import io.eddy.streams.processor.api.ProcessorContext;
 import io.eddy.streams.processor.api.Record;
 
 /**
@@ -15,11 +12,9 @@ import io.eddy.streams.processor.api.Record;
  * folded into it. Updates are forwarded through the store's cache (deduplicated per key per commit) or, without a
  * cache, at once.
  */
-final class KStreamAggregate<K, V, VA> implements KTableProcessorSupplier<K, V, K, VA> {
-    private final String storeName;
+final class KStreamAggregate<K, V, VA> extends StoredTableProcessorSupplier<K, V, K, VA> {
     private final Initializer<VA> initializer;
     private final Aggregator<? super K, ? super V, VA> aggregator;
-    private boolean sendOldValues;
 
     /**
      * @param storeName the store
@@ -27,50 +22,24 @@ final class KStreamAggregate<K, V, VA> implements KTableProcessorSupplier<K, V, 
      * @param aggregator folds a value into the aggregate
      */
     KStreamAggregate(String storeName, Initializer<VA> initializer, Aggregator<? super K, ? super V, VA> aggregator) {
-        this.storeName = storeName;
+        super(storeName);
         this.initializer = initializer;
         this.aggregator = aggregator;
     }
 
     @Override
-    public KTableValueGetterSupplier<K, VA> view() {
-        return new StoreValueGetterSupplier<>(storeName);
-    }
-
-    @Override
-    public boolean enableSendingOldValues(boolean forceMaterialization) {
-        sendOldValues = true;
-        return true;
-    }
-
-    @Override
-    public Processor<K, V, K, Change<VA>> get() {
-        boolean sendOld = sendOldValues;
-        return new ContextualProcessor<>() {
-            private TimestampedKeyValueStore<K, VA> store;
-            private TimestampedForwarder<K, VA> forwarder;
-
-            @Override
-            public void init(ProcessorContext<K, Change<VA>> context) {
-                super.init(context);
-                store = context.getStateStore(storeName);
-                forwarder = new TimestampedForwarder<>(store, context, sendOld);
-            }
-
-            @Override
-            public void process(Record<K, V> record) {
-                if (record.key() == null || record.value() == null) {
-                    return;
-                }
-                ValueAndTimestamp<VA> old = store.get(record.key());
-                VA oldAgg = ValueAndTimestamp.getValueOrNull(old);
-                VA base = oldAgg == null ? initializer.apply() : oldAgg;
-                VA newAgg = aggregator.apply(record.key(), record.value(), base);
-                long ts = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
-                store.put(record.key(), ValueAndTimestamp.make(newAgg, ts));
-                forwarder.maybeForward(new Record<>(record.key(), new Change<>(newAgg, sendOld ? oldAgg : null), ts,
-                        record.headers()));
-            }
-        };
+    void process(Record<K, V> record, TimestampedKeyValueStore<K, VA> store, TimestampedForwarder<K, VA> forwarder,
+                 boolean sendOld) {
+        if (record.key() == null || record.value() == null) {
+            return;
+        }
+        ValueAndTimestamp<VA> old = store.get(record.key());
+        VA oldAgg = ValueAndTimestamp.getValueOrNull(old);
+        VA base = oldAgg == null ? initializer.apply() : oldAgg;
+        VA newAgg = aggregator.apply(record.key(), record.value(), base);
+        long ts = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
+        store.put(record.key(), ValueAndTimestamp.make(newAgg, ts));
+        forwarder.maybeForward(new Record<>(record.key(), new Change<>(newAgg, sendOld ? oldAgg : null), ts,
+                record.headers()));
     }
 }
