@@ -48,8 +48,8 @@ public final class WordCountTopology {
      * punctuation never sticks to a word). A word already in lower case is not copied a second time.
      */
     static List<String> words(String line) {
-        List<String> out = new ArrayList<>(12);
         int n = line.length();
+        List<String> out = new ArrayList<>(Math.max(8, n / 4)); // room for short words: no regrowth
         int start = -1;
         boolean lower = true;
         for (int i = 0; i < n; i++) {

@@ -153,6 +153,35 @@ class RocksDBStoreTest {
     }
 
     @Test
+    void aStoreOpenedEmptyFindsWhatEveryWritePathAddsAndWhatAReopenFinds() {
+        RocksDBStore store = rocks("fresh");
+        store.init(context(), store);
+        assertThat(store.get(k("a"))).isNull();
+        store.put(k("a"), new byte[] {1});
+        assertThat(store.get(k("a"))).containsExactly(1);
+        store.close();
+
+        RocksDBStore batched = rocks("batched");
+        batched.init(context(), batched);
+        assertThat(batched.get(k("b"))).isNull();
+        batched.putAll(List.of(io.eddy.state.KeyValue.pair(k("b"), new byte[] {2})));
+        assertThat(batched.get(k("b"))).containsExactly(2);
+        batched.close();
+
+        RocksDBStore restored = rocks("restored");
+        restored.init(context(), restored);
+        assertThat(restored.get(k("c"))).isNull();
+        restored.restoreAll(List.of(io.eddy.state.KeyValue.pair(k("c").get(), new byte[] {3})));
+        assertThat(restored.get(k("c"))).containsExactly(3);
+        restored.close();
+
+        RocksDBStore reopened = rocks("fresh");
+        reopened.init(context(), reopened);
+        assertThat(reopened.get(k("a"))).as("a store opened with data reads RocksDB").containsExactly(1);
+        reopened.close();
+    }
+
+    @Test
     void contentsSurviveCloseAndReopen() {
         RocksDBStore store = rocks("durable");
         store.init(context(), store);

@@ -129,6 +129,12 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
     private final WriteBatchEncoder writeOutEncoder = new WriteBatchEncoder();
     private final boolean deferWrites;
     /**
+     * True while the data column family is known to hold no key: opened empty and not written since. Reads then skip
+     * RocksDB (a fresh app's every first read of a key would otherwise cross JNI to find nothing). Cleared before
+     * every write, so a reader never skips a key the database holds.
+     */
+    private volatile boolean dataKnownEmpty;
+    /**
      * A deferring store starts writing committed data out every this many commits; a commit waits for a write-out
      * still running once twice as many are held, so a crash leaves the store at most that many commits back.
      */
@@ -247,6 +253,10 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
         }
         dataFamily = registry.track(handles.get(0));
         metadataFamily = registry.track(handles.get(1));
+        try (RocksIterator first = db.newIterator(dataFamily)) {
+            first.seekToFirst();
+            dataKnownEmpty = !first.isValid();
+        }
         try {
             byte[] offset = db.get(metadataFamily, StoreMetadata.CHANGELOG_OFFSET_KEY);
             if (exactlyOnce) {
@@ -339,7 +349,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
                     return committed == DELETED ? null : committed;
                 }
             }
-            return db.get(dataFamily, key.get());
+            return dataKnownEmpty ? null : db.get(dataFamily, key.get());
         } catch (RocksDBException e) {
             throw failure("get", key, e);
         } finally {
@@ -357,8 +367,10 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
                 owner = Thread.currentThread();
                 putUncommitted(key, value);
             } else if (value == null) {
+                dataKnownEmpty = false;
                 db.delete(writeOptions, key.get());
             } else {
+                dataKnownEmpty = false;
                 db.put(writeOptions, key.get(), value);
             }
         } catch (RocksDBException e) {
@@ -423,6 +435,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
 
     private void writeEncoded(WriteBatchEncoder encoder, WriteOptions options, String what) {
         try (WriteBatch batch = encoder.toWriteBatch()) {
+            dataKnownEmpty = false;
             db.write(options, batch);
         } catch (RocksDBException e) {
             throw new ProcessorStateException("Cannot write " + what + " to store '" + name + "' in "
