@@ -10,6 +10,12 @@ final class RecordQueue {
     private final ArrayDeque<StampedRecord> records = new ArrayDeque<>();
     private final RepartitionExchange.ExchangeQueue exchange;
     private final RepartitionExchange exchangeOwner;
+    /**
+     * Exchange records taken for processing and not yet reported to the exchange's in-flight count: reported in one
+     * update whenever this queue runs dry (a commit drains every queue dry before it checks the count), instead of an
+     * atomic update per record.
+     */
+    private int unreportedConsumed;
     /** Largest timestamp extracted in this partition, passed to timestamp extractors. */
     long partitionTime = -1;
     /** Offset after the last record taken from this queue for processing; -1 before any. */
@@ -41,6 +47,7 @@ final class RecordQueue {
     /** @return the head record, pulling from the in-memory exchange first if this is an exchange partition */
     StampedRecord peek() {
         if (records.isEmpty() && exchange != null) {
+            reportConsumed();
             StampedRecord r;
             int n = 0;
             while (n < 1000 && (r = exchange.poll()) != null) {
@@ -54,7 +61,7 @@ final class RecordQueue {
     StampedRecord poll() {
         StampedRecord r = records.pollFirst();
         if (r != null && exchange != null) {
-            exchangeOwner.consumed(1);
+            unreportedConsumed++;
         }
         return r;
     }
@@ -69,5 +76,15 @@ final class RecordQueue {
 
     void clear() {
         records.clear();
+        if (exchange != null) {
+            reportConsumed();
+        }
+    }
+
+    private void reportConsumed() {
+        if (unreportedConsumed > 0) {
+            exchangeOwner.consumed(unreportedConsumed);
+            unreportedConsumed = 0;
+        }
     }
 }

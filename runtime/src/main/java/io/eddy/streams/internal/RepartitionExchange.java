@@ -89,7 +89,7 @@ final class RepartitionExchange {
         }
     }
 
-    /** Called by the reading task for each record it took from a queue. */
+    /** Called by the reading task for records it took from a queue (in batches, at the latest when it ran dry). */
     void consumed(int n) {
         inFlight.addAndGet(-n);
     }
