@@ -178,6 +178,30 @@ class CachingKeyValueStoreTest {
     }
 
     @Test
+    void aFlushOfSeveralChunksForwardsEachKeyOnceAndKeepsWhatItsListenerWritesBack() {
+        KeyValueStore<String, Long> store = open("s", 64L * 1024 * 1024, true);
+        int keys = CachingKeyValueStore.FLUSH_CHUNK * 2 + 100;
+        List<String> forwarded = new ArrayList<>();
+        ((CachedStateStore<String, Long>) store).setFlushListener((key, newValue, oldValue, timestamp) -> {
+            forwarded.add(key + ":" + newValue);
+            if (key.equals("key1")) {
+                store.put("key" + (keys - 1), -1L); // a key of a later chunk, still dirty: flushed once, newest value
+                store.put("key0", -2L); // a key already flushed: dirty again, for the next flush
+            }
+        }, true);
+        for (long i = 0; i < keys; i++) {
+            store.put("key" + i, i);
+        }
+        store.flush();
+        assertThat(forwarded).hasSize(keys).doesNotHaveDuplicates().contains("key0:0", "key" + (keys - 1) + ":-1");
+        assertThat(logged("s")).isEqualTo(keys);
+        forwarded.clear();
+        store.flush();
+        assertThat(forwarded).containsExactly("key0:-2");
+        assertThat(logged("s")).isEqualTo(keys + 1);
+    }
+
+    @Test
     void aZeroBudgetPassesEveryWriteStraightThrough() {
         KeyValueStore<String, Long> store = open("s", 0, true);
         store.put("a", 1L);

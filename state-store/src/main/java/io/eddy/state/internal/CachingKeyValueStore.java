@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * The record cache of a key-value store (Kafka Streams' {@code CachingKeyValueStore} over its {@code ThreadCache}),
  * holding <em>typed</em> keys and values so that a read or write hit costs one hash lookup and no serialization.
  * Entries are serialized only when they are written down: on {@link #flush()}/{@link #flushCache()} (commit) and when
- * eviction meets a dirty entry. Each flush writes every dirty entry to the store below in one batch (one RocksDB
- * WriteBatch, and one changelog record per key) and then hands each to the {@link CacheFlushListener} with its new and
- * old value, so downstream sees one deduplicated update per key per flush.
+ * eviction meets a dirty entry. Each flush writes the dirty entries to the store below in batches of up to
+ * {@value #FLUSH_CHUNK} (one RocksDB WriteBatch each, and one changelog record per key), handing each batch's entries
+ * to the {@link CacheFlushListener} with their new and old values before the next batch, so downstream sees one
+ * deduplicated update per key per flush.
  *
  * <p>Memory: entries are accounted against the thread's {@link ThreadCache} as estimated bytes (serialized key and
  * value length plus a fixed per-entry overhead); a new entry is charged the running average until its real size is
@@ -295,73 +296,104 @@ public class CachingKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
         return delta;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Entries a flush takes through all its steps at a time: serializing, writing below, forwarding. A chunk's
+     * entries are still in the CPU cache for the later steps, which walking all dirty entries step by step (tens of
+     * thousands, scattered over the heap) was not.
+     */
+    public static final int FLUSH_CHUNK = 1024;
+
     private void flushDirty() {
         if (dirty.isEmpty() || flushing) {
             return;
         }
         flushing = true;
+        ArrayList<Entry<K, V>> toFlush = dirty;
+        dirty = spareDirty != null ? spareDirty : new ArrayList<>(toFlush.size());
+        spareDirty = null;
+        int from = 0;
+        long sizeDelta = 0;
         try {
-            ArrayList<Entry<K, V>> toFlush = dirty;
-            dirty = spareDirty != null ? spareDirty : new ArrayList<>(toFlush.size());
-            spareDirty = null;
-            List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(toFlush.size());
-            long[] timestamps = new long[toFlush.size()];
-            boolean fetchOld = listener != null && sendOldValues;
-            int n = 0;
-            long sizeDelta = 0;
-            for (Entry<K, V> entry : toFlush) {
-                if (!entry.dirty) {
-                    continue;
-                }
-                if (entry.keyBytes == null) {
-                    entry.keyBytes = store.keyBytes(entry.key);
-                }
-                if (fetchOld && !entry.flushedKnown) {
-                    entry.flushedValue = store.value(store.bytesStore().get(entry.keyBytes));
-                    entry.flushedKnown = true;
-                }
-                byte[] valueBytes = store.valueBytes(entry.value);
-                batch.add(KeyValue.pair(entry.keyBytes, valueBytes));
-                timestamps[n] = entry.timestamp;
-                toFlush.set(n, entry);
-                n++;
-                sizeDelta += resize(entry, entry.keyBytes.get().length + (valueBytes == null ? 0 : valueBytes.length));
+            for (int size = toFlush.size(); from < size; from += FLUSH_CHUNK) {
+                sizeDelta += flushChunk(toFlush, from, Math.min(size, from + FLUSH_CHUNK));
             }
+            toFlush.clear();
+            spareDirty = toFlush;
+        } catch (RuntimeException e) {
+            // what was not written stays dirty and listed, for a later flush (if the task survives this)
+            for (int i = from; i < toFlush.size(); i++) {
+                if (toFlush.get(i).dirty) {
+                    dirty.add(toFlush.get(i));
+                }
+            }
+            throw e;
+        } finally {
             if (sizeDelta != 0) {
                 sizeBytes += sizeDelta;
                 threadCache.adjust(sizeDelta);
             }
-            if (n == 0) {
-                return;
-            }
-            KeyValueStore<Bytes, byte[]> below = store.bytesStore();
-            if (below instanceof TimestampedBulkWriter bulk) {
-                bulk.putAll(batch, n == timestamps.length ? timestamps : Arrays.copyOf(timestamps, n));
-            } else {
-                below.putAll(batch);
-            }
-            Object[] newValues = new Object[n];
-            Object[] oldValues = new Object[n];
-            for (int i = 0; i < n; i++) {
-                Entry<K, V> entry = toFlush.get(i);
-                newValues[i] = entry.value;
-                oldValues[i] = sendOldValues && entry.flushedKnown ? entry.flushedValue : null;
-                entry.flushedValue = entry.value;
-                entry.flushedKnown = true;
-                entry.dirty = false;
-            }
-            if (listener != null) {
-                for (int i = 0; i < n; i++) {
-                    Entry<K, V> entry = toFlush.get(i);
-                    listener.apply(entry.key, (V) newValues[i], (V) oldValues[i], timestamps[i]);
-                }
-            }
-            toFlush.clear();
-            spareDirty = toFlush;
-        } finally {
             flushing = false;
         }
+    }
+
+    /**
+     * Writes the dirty entries among {@code toFlush[from, to)} below in one batch, marks them clean, then hands each
+     * to the listener with its new and old value.
+     *
+     * @return the change in the entries' accounted size
+     */
+    @SuppressWarnings("unchecked")
+    private long flushChunk(ArrayList<Entry<K, V>> toFlush, int from, int to) {
+        List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(to - from);
+        long[] timestamps = new long[to - from];
+        Object[] flushed = new Object[to - from];
+        boolean fetchOld = listener != null && sendOldValues;
+        int n = 0;
+        long sizeDelta = 0;
+        for (int i = from; i < to; i++) {
+            Entry<K, V> entry = toFlush.get(i);
+            if (!entry.dirty) {
+                continue;
+            }
+            if (entry.keyBytes == null) {
+                entry.keyBytes = store.keyBytes(entry.key);
+            }
+            if (fetchOld && !entry.flushedKnown) {
+                entry.flushedValue = store.value(store.bytesStore().get(entry.keyBytes));
+                entry.flushedKnown = true;
+            }
+            byte[] valueBytes = store.valueBytes(entry.value);
+            batch.add(KeyValue.pair(entry.keyBytes, valueBytes));
+            timestamps[n] = entry.timestamp;
+            flushed[n++] = entry;
+            sizeDelta += resize(entry, entry.keyBytes.get().length + (valueBytes == null ? 0 : valueBytes.length));
+        }
+        if (n == 0) {
+            return sizeDelta;
+        }
+        KeyValueStore<Bytes, byte[]> below = store.bytesStore();
+        if (below instanceof TimestampedBulkWriter bulk) {
+            bulk.putAll(batch, n == timestamps.length ? timestamps : Arrays.copyOf(timestamps, n));
+        } else {
+            below.putAll(batch);
+        }
+        // values as written: a listener may write to this store again, changing an entry before its turn comes
+        Object[] newValues = new Object[n];
+        Object[] oldValues = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Entry<K, V> entry = (Entry<K, V>) flushed[i];
+            newValues[i] = entry.value;
+            oldValues[i] = sendOldValues && entry.flushedKnown ? entry.flushedValue : null;
+            entry.flushedValue = entry.value;
+            entry.flushedKnown = true;
+            entry.dirty = false;
+        }
+        if (listener != null) {
+            for (int i = 0; i < n; i++) {
+                listener.apply(((Entry<K, V>) flushed[i]).key, (V) newValues[i], (V) oldValues[i], timestamps[i]);
+            }
+        }
+        return sizeDelta;
     }
 
     private void switchToPassThrough() {
