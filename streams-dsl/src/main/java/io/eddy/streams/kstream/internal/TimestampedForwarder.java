@@ -56,6 +56,14 @@ public final class TimestampedForwarder<K, V> {
         }
     }
 
+    /**
+     * @return whether {@link #maybeForward} forwards at once (no cache forwards on flush instead): a caller on a hot
+     *     path checks it before building the record
+     */
+    public boolean forwardsNow() {
+        return !cached;
+    }
+
     /** @param record forwarded now unless the cache forwards it on flush */
     public void maybeForward(Record<K, Change<V>> record) {
         if (!cached) {
