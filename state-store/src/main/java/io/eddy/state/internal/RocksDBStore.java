@@ -61,10 +61,11 @@ import org.slf4j.LoggerFactory;
  * instead of the database, and the task's reads look there first (iterators merge a copy of its entries in range,
  * deletes included, with a database iterator). {@link #commit(long)} writes those entries and the
  * changelog offset ({@link StoreMetadata}, in its own column family, never seen by reads, iteration or counts) in one
- * atomic {@code db.write}, synced unless fsync is off; {@link #close()} without a commit drops the batch, as a crash
- * does. Reads from other threads (interactive queries) see the committed contents only; the batch is touched by the
- * owner thread alone (the thread that opened the store or last wrote to it). {@link #flush()} does nothing in this
- * mode: durability comes with the commit. In at-least-once mode a committed offset left by an earlier exactly-once
+ * atomic {@code db.write}, synced unless fsync is off (a deferring store instead holds each commit's writes and has a
+ * background thread write several commits at once: the {@code deferWrites} constructor argument); {@link #close()}
+ * without a commit drops the batch, as a crash does. Reads from other threads (interactive queries) see the committed
+ * contents only; the batch is touched by the owner thread alone (the thread that opened the store or last wrote to
+ * it). {@link #flush()} does nothing in this mode: durability comes with the commit. In at-least-once mode a committed offset left by an earlier exactly-once
  * run is deleted on open, so it can never be mistaken for the state of later writes.
  *
  * <p>Thread safety: one writer (the task) and any number of readers on other threads. Reads are thread-safe;
@@ -125,7 +126,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]>, TimestampedBu
      * store reopens at the last written commit, from which restore replays the changelog tail.
      */
     private DeferredCommits deferred;
-    /** Builds the batches of {@link #deferred}'s write-outs (one at a time, on the write-behind thread or the owner). */
+    /** Builds the batches of {@link #deferred}'s write-outs (one at a time, on the write-behind thread or owner). */
     private final WriteBatchEncoder writeOutEncoder = new WriteBatchEncoder();
     private final boolean deferWrites;
     /**
