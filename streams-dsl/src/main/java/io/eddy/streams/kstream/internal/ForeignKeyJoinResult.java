@@ -30,7 +30,7 @@ final class ForeignKeyJoinResult<K, VR> extends StoredTableProcessorSupplier<K, 
             return; // no result existed: no tombstone
         }
         store.put(record.key(), ValueAndTimestamp.make(newValue, record.timestamp()));
-        forwarder.maybeForward(record.withValue(new Change<>(newValue,
-                sendOld ? ValueAndTimestamp.getValueOrNull(old) : null)));
+        forwarder.maybeForward(record.key(), newValue, sendOld ? ValueAndTimestamp.getValueOrNull(old) : null,
+                record.timestamp(), record.headers());
     }
 }

@@ -39,9 +39,6 @@ final class KStreamAggregate<K, V, VA> extends StoredTableProcessorSupplier<K, V
         VA newAgg = aggregator.apply(record.key(), record.value(), base);
         long ts = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
         store.put(record.key(), ValueAndTimestamp.make(newAgg, ts));
-        if (forwarder.forwardsNow()) { // else the cache forwards on flush: no record to build per update
-            forwarder.maybeForward(new Record<>(record.key(), new Change<>(newAgg, sendOld ? oldAgg : null), ts,
-                    record.headers()));
-        }
+        forwarder.maybeForward(record.key(), newAgg, sendOld ? oldAgg : null, ts, record.headers());
     }
 }

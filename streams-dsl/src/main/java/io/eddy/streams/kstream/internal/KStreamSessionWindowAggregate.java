@@ -196,9 +196,8 @@ public final class KStreamSessionWindowAggregate<K, V, VAgg>
                         pending.remove(session.key.key(), keyBytes, session.key.window().start(),
                                 session.key.window().end());
                     } else {
-                        forwarder.maybeForward(new Record<>(session.key,
-                                new Change<>(null, sendOldValues ? session.value : null), session.key.window().end(),
-                                record.headers()));
+                        forwarder.maybeForward(session.key, null, sendOldValues ? session.value : null,
+                                session.key.window().end(), record.headers());
                     }
                 }
             }
@@ -208,8 +207,7 @@ public final class KStreamSessionWindowAggregate<K, V, VAgg>
             if (pending != null) {
                 pending.add(record.key(), keyBytes, mergedWindow.start(), mergedWindow.end());
             } else {
-                forwarder.maybeForward(new Record<>(sessionKey, new Change<>(agg, null), mergedWindow.end(),
-                        record.headers()));
+                forwarder.maybeForward(sessionKey, agg, null, mergedWindow.end(), record.headers());
             }
         }
 

@@ -155,9 +155,9 @@ public final class KStreamWindowAggregate<K, V, VAgg>
                 long newTimestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
                 VAgg newAgg = aggregator.apply(record.key(), record.value(), old == null ? initializer.apply() : oldAgg);
                 store.put(record.key(), ValueAndTimestamp.make(newAgg, newTimestamp), windowStart);
-                if (forwarder != null && forwarder.forwardsNow()) {
-                    forwarder.maybeForward(new Record<>(new Windowed<>(record.key(), e.getValue()),
-                            new Change<>(newAgg, sendOldValues ? oldAgg : null), newTimestamp, record.headers()));
+                if (forwarder != null) {
+                    forwarder.maybeForward(new Windowed<>(record.key(), e.getValue()), newAgg,
+                            sendOldValues ? oldAgg : null, newTimestamp, record.headers());
                 }
                 added = true;
             }

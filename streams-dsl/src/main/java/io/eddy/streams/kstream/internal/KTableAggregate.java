@@ -49,7 +49,6 @@ final class KTableAggregate<K, V, VA> extends StoredTableProcessorSupplier<K, Ch
             agg = adder.apply(key, change.newValue(), agg == null ? initializer.apply() : agg);
         }
         store.put(key, ValueAndTimestamp.make(agg, ts));
-        forwarder.maybeForward(new Record<>(key, new Change<>(agg, sendOld ? oldAgg : null), ts,
-                record.headers()));
+        forwarder.maybeForward(key, agg, sendOld ? oldAgg : null, ts, record.headers());
     }
 }

@@ -69,7 +69,7 @@ final class KTableJoinMerger<K, V> implements KTableProcessorSupplier<K, Change<
                 V newValue = record.value().newValue();
                 V old = sendOld ? ValueAndTimestamp.getValueOrNull(store.get(record.key())) : null;
                 store.put(record.key(), ValueAndTimestamp.make(newValue, record.timestamp()));
-                forwarder.maybeForward(record.withValue(new Change<>(newValue, old)));
+                forwarder.maybeForward(record.key(), newValue, old, record.timestamp(), record.headers());
             }
         };
     }

@@ -83,7 +83,7 @@ final class KTableSource<K, V> implements KTableProcessorSupplier<K, V, K, V> {
                 }
                 V old = sendOld ? ValueAndTimestamp.getValueOrNull(kv.get(record.key())) : null;
                 kv.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
-                forwarder.maybeForward(record.withValue(new Change<>(record.value(), old)));
+                forwarder.maybeForward(record.key(), record.value(), old, record.timestamp(), record.headers());
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.eddy.streams.kstream.internal;
 
+import io.eddy.log.Headers;
 import io.eddy.state.CachedStateStore;
 import io.eddy.state.StateStore;
 import io.eddy.state.ValueAndTimestamp;
@@ -57,11 +58,19 @@ public final class TimestampedForwarder<K, V> {
     }
 
     /**
-     * @return whether {@link #maybeForward} forwards at once (no cache forwards on flush instead): a caller on a hot
-     *     path checks it before building the record
+     * Forwards {@code Change(newValue, oldValue)} now unless the cache forwards it on flush; the record is built only
+     * when forwarded, since a cached operator calls this for every update it makes.
+     *
+     * @param key the key
+     * @param newValue the new value
+     * @param oldValue the old value (null unless old values are sent)
+     * @param timestamp the record timestamp
+     * @param headers the record headers
      */
-    public boolean forwardsNow() {
-        return !cached;
+    public void maybeForward(K key, V newValue, V oldValue, long timestamp, Headers headers) {
+        if (!cached) {
+            context.forward(new Record<>(key, new Change<>(newValue, oldValue), timestamp, headers));
+        }
     }
 
     /** @param record forwarded now unless the cache forwards it on flush */
