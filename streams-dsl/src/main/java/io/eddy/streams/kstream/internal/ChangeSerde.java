@@ -1,9 +1,6 @@
 package io.eddy.streams.kstream.internal;
 
-import io.eddy.serialization.Deserializer;
 import io.eddy.serialization.Serde;
-import io.eddy.serialization.SerializationException;
-import io.eddy.serialization.Serializer;
 import java.nio.ByteBuffer;
 
 /**
@@ -20,7 +17,7 @@ import java.nio.ByteBuffer;
  *
  * @param <V> value type
  */
-public final class ChangeSerde<V> implements Serde<Change<V>> {
+public final class ChangeSerde<V> extends LayoutSerde<Change<V>> {
     private static final int FLAGS_OFFSET = 0;
     private static final int NEW_LENGTH_OFFSET = 1;
     private static final int HEADER_LENGTH = 5;
@@ -28,28 +25,15 @@ public final class ChangeSerde<V> implements Serde<Change<V>> {
     private static final byte OLD_PRESENT = 2;
 
     private final Serde<V> inner;
-    private final Serializer<Change<V>> serializer = this::serialize;
-    private final Deserializer<Change<V>> deserializer = this::deserialize;
 
     /** @param inner the value serde */
     public ChangeSerde(Serde<V> inner) {
+        super("a change record", HEADER_LENGTH, UNVERSIONED);
         this.inner = inner;
     }
 
     @Override
-    public Serializer<Change<V>> serializer() {
-        return serializer;
-    }
-
-    @Override
-    public Deserializer<Change<V>> deserializer() {
-        return deserializer;
-    }
-
-    private byte[] serialize(String topic, Change<V> change) {
-        if (change == null) {
-            return null;
-        }
+    byte[] encode(String topic, Change<V> change) {
         byte[] newBytes = change.newValue() == null ? null : inner.serializer().serialize(topic, change.newValue());
         byte[] oldBytes = change.oldValue() == null ? null : inner.serializer().serialize(topic, change.oldValue());
         int newLength = newBytes == null ? 0 : newBytes.length;
@@ -67,20 +51,13 @@ public final class ChangeSerde<V> implements Serde<Change<V>> {
         return buf.array();
     }
 
-    private Change<V> deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
-        }
-        if (data.length < HEADER_LENGTH) {
-            throw new SerializationException("a change record from topic " + topic + " has " + data.length
-                    + " bytes, fewer than its " + HEADER_LENGTH + "-byte header");
-        }
+    @Override
+    Change<V> decode(String topic, byte[] data) {
         ByteBuffer buf = ByteBuffer.wrap(data);
         byte flags = buf.get(FLAGS_OFFSET);
         int newLength = buf.getInt(NEW_LENGTH_OFFSET);
         if (newLength < 0 || HEADER_LENGTH + newLength > data.length) {
-            throw new SerializationException("a change record from topic " + topic + " has new-value length "
-                    + newLength + " beyond its " + data.length + " bytes");
+            throw malformed(topic, "has new-value length " + newLength + " beyond its " + data.length + " bytes");
         }
         V newValue = null;
         V oldValue = null;

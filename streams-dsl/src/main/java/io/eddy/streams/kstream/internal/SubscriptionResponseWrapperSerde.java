@@ -1,9 +1,6 @@
 package io.eddy.streams.kstream.internal;
 
-import io.eddy.serialization.Deserializer;
 import io.eddy.serialization.Serde;
-import io.eddy.serialization.SerializationException;
-import io.eddy.serialization.Serializer;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -22,7 +19,7 @@ import java.util.Objects;
  *
  * @param <VO> the right value type
  */
-final class SubscriptionResponseWrapperSerde<VO> implements Serde<SubscriptionResponseWrapper<VO>> {
+final class SubscriptionResponseWrapperSerde<VO> extends LayoutSerde<SubscriptionResponseWrapper<VO>> {
     /** The only layout version written and read. */
     static final byte VERSION = 1;
     private static final int FLAGS_OFFSET = 1 + LeftValueHasher.LENGTH;
@@ -30,28 +27,15 @@ final class SubscriptionResponseWrapperSerde<VO> implements Serde<SubscriptionRe
     private static final byte VALUE_PRESENT = 1;
 
     private final Serde<VO> foreignValueSerde;
-    private final Serializer<SubscriptionResponseWrapper<VO>> serializer = this::serialize;
-    private final Deserializer<SubscriptionResponseWrapper<VO>> deserializer = this::deserialize;
 
     /** @param foreignValueSerde the right value serde (resolved: not null) */
     SubscriptionResponseWrapperSerde(Serde<VO> foreignValueSerde) {
+        super("a subscription response", HEADER_LENGTH, VERSION);
         this.foreignValueSerde = Objects.requireNonNull(foreignValueSerde, "foreignValueSerde");
     }
 
     @Override
-    public Serializer<SubscriptionResponseWrapper<VO>> serializer() {
-        return serializer;
-    }
-
-    @Override
-    public Deserializer<SubscriptionResponseWrapper<VO>> deserializer() {
-        return deserializer;
-    }
-
-    private byte[] serialize(String topic, SubscriptionResponseWrapper<VO> w) {
-        if (w == null) {
-            return null;
-        }
+    byte[] encode(String topic, SubscriptionResponseWrapper<VO> w) {
         byte[] value = w.foreignValue() == null ? null
                 : foreignValueSerde.serializer().serialize(topic, w.foreignValue());
         ByteBuffer buf = ByteBuffer.allocate(HEADER_LENGTH + (value == null ? 0 : value.length));
@@ -62,18 +46,8 @@ final class SubscriptionResponseWrapperSerde<VO> implements Serde<SubscriptionRe
         return buf.array();
     }
 
-    private SubscriptionResponseWrapper<VO> deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
-        }
-        if (data.length < HEADER_LENGTH) {
-            throw new SerializationException("a subscription response from topic " + topic + " has " + data.length
-                    + " bytes, fewer than its " + HEADER_LENGTH + "-byte header");
-        }
-        if (data[0] != VERSION) {
-            throw new SerializationException("a subscription response from topic " + topic + " has layout version "
-                    + data[0] + ", but this version of Eddy reads version " + VERSION + " only");
-        }
+    @Override
+    SubscriptionResponseWrapper<VO> decode(String topic, byte[] data) {
         byte[] hash = Arrays.copyOfRange(data, 1, FLAGS_OFFSET);
         VO value = (data[FLAGS_OFFSET] & VALUE_PRESENT) == 0 ? null : foreignValueSerde.deserializer()
                 .deserialize(topic, Arrays.copyOfRange(data, HEADER_LENGTH, data.length));

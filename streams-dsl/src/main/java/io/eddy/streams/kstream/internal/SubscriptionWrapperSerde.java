@@ -1,9 +1,7 @@
 package io.eddy.streams.kstream.internal;
 
-import io.eddy.serialization.Deserializer;
 import io.eddy.serialization.Serde;
 import io.eddy.serialization.SerializationException;
-import io.eddy.serialization.Serializer;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -23,7 +21,7 @@ import java.util.Objects;
  *
  * @param <K> the left key type
  */
-final class SubscriptionWrapperSerde<K> implements Serde<SubscriptionWrapper<K>> {
+final class SubscriptionWrapperSerde<K> extends LayoutSerde<SubscriptionWrapper<K>> {
     /** The only layout version written and read. */
     static final byte VERSION = 1;
     private static final int HEADER_LENGTH = 2;
@@ -31,28 +29,15 @@ final class SubscriptionWrapperSerde<K> implements Serde<SubscriptionWrapper<K>>
     private static final byte UNSUBSCRIBE = 1;
 
     private final Serde<K> primaryKeySerde;
-    private final Serializer<SubscriptionWrapper<K>> serializer = this::serialize;
-    private final Deserializer<SubscriptionWrapper<K>> deserializer = this::deserialize;
 
     /** @param primaryKeySerde the left key serde (resolved: not null) */
     SubscriptionWrapperSerde(Serde<K> primaryKeySerde) {
+        super("a subscription", HEADER_LENGTH, VERSION);
         this.primaryKeySerde = Objects.requireNonNull(primaryKeySerde, "primaryKeySerde");
     }
 
     @Override
-    public Serializer<SubscriptionWrapper<K>> serializer() {
-        return serializer;
-    }
-
-    @Override
-    public Deserializer<SubscriptionWrapper<K>> deserializer() {
-        return deserializer;
-    }
-
-    private byte[] serialize(String topic, SubscriptionWrapper<K> w) {
-        if (w == null) {
-            return null;
-        }
+    byte[] encode(String topic, SubscriptionWrapper<K> w) {
         byte[] pk = primaryKeySerde.serializer().serialize(topic, w.primaryKey());
         if (pk == null) {
             throw new SerializationException("the primary key serde wrote null for key " + w.primaryKey()
@@ -67,27 +52,15 @@ final class SubscriptionWrapperSerde<K> implements Serde<SubscriptionWrapper<K>>
         return buf.put(pk).array();
     }
 
-    private SubscriptionWrapper<K> deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
-        }
-        if (data.length < HEADER_LENGTH) {
-            throw new SerializationException("a subscription from topic " + topic + " has " + data.length
-                    + " bytes, fewer than its " + HEADER_LENGTH + "-byte header");
-        }
-        if (data[0] != VERSION) {
-            throw new SerializationException("a subscription from topic " + topic + " has layout version " + data[0]
-                    + ", but this version of Eddy reads version " + VERSION + " only");
-        }
+    @Override
+    SubscriptionWrapper<K> decode(String topic, byte[] data) {
         byte instruction = data[1];
         if (instruction != SUBSCRIBE && instruction != UNSUBSCRIBE) {
-            throw new SerializationException("a subscription from topic " + topic + " has unknown instruction "
-                    + instruction);
+            throw malformed(topic, "has unknown instruction " + instruction);
         }
         int pkOffset = HEADER_LENGTH + (instruction == SUBSCRIBE ? LeftValueHasher.LENGTH : 0);
         if (data.length < pkOffset) {
-            throw new SerializationException("a subscription from topic " + topic + " has " + data.length
-                    + " bytes, too few for its value hash");
+            throw malformed(topic, "has " + data.length + " bytes, too few for its value hash");
         }
         K pk = primaryKeySerde.deserializer().deserialize(topic, Arrays.copyOfRange(data, pkOffset, data.length));
         return instruction == SUBSCRIBE
